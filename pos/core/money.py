@@ -105,7 +105,7 @@ def _parse_suffixed(text: str, number: str, suffix: str) -> int:
         raise InvalidAmount(text, "angka sebelum satuan tidak dikenali")
     multiplier = _SUFFIX_MULTIPLIERS[suffix]
     fraction = match.group("fraction") or ""
-    scale = 10 ** len(fraction)
+    scale = int(10 ** len(fraction))
     scaled = int(match.group("whole") + fraction) * multiplier
     if scaled % scale:
         raise InvalidAmount(text, "harus rupiah bulat")
