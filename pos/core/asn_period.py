@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from pos.core.errors import DomainError
+from pos.core.money import format_rupiah
 
 DEFAULT_MINIMUM = 100_000
 
@@ -117,12 +118,7 @@ class AsnProgress:
         """One receipt line, e.g. `Target ASN tercapai` or `Kurang Rp40.000 dari Rp100.000`."""
         if self.met:
             return "Target belanja ASN tercapai"
-        return f"Kurang {_rupiah(self.remaining)} dari {_rupiah(self.minimum)}"
-
-
-def _rupiah(amount: int) -> str:
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp{abs(amount):,}".replace(",", ".")
+        return f"Kurang {format_rupiah(self.remaining)} dari {format_rupiah(self.minimum)}"
 
 
 def asn_progress(programme: AsnProgramme, period_total_before: int, this_sale: int) -> AsnProgress:

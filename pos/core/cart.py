@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pos.core.errors import DomainError
+from pos.core.money import format_rupiah
 from pos.core.pricing import TaxMode
 
 MAX_QTY = 9999
@@ -31,11 +32,6 @@ __all__ = [
 
 class CartError(DomainError):
     """The cashier asked for something the cart cannot hold (message in Bahasa Indonesia)."""
-
-
-def _rupiah(amount: int) -> str:
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp{abs(amount):,}".replace(",", ".")
 
 
 def _is_int(value: object) -> bool:
@@ -64,7 +60,7 @@ class Product:
 class Discount:
     """A discount either in rupiah (`amount`) or in percent (`percent`, 0-100 with at most one decimal).
 
-    Build one with `Discount.of_rupiah(5_000, "barang cacat")` or `Discount.of_percent("12.5", "promo")`.
+    Build one with `Discount.of_rupiah(5_000, "cacat")` or `Discount.of_percent("12.5", "promo")`.
     A percent discount rounds half up to whole rupiah (`off`). The reason is kept for the audit trail.
     """
 
@@ -111,7 +107,7 @@ class Discount:
             text = f"{self.percent.normalize():f}".replace(".", ",")
             return f"Diskon {text}%"
         assert self.amount is not None
-        return f"Diskon {_rupiah(self.amount)}"
+        return f"Diskon {format_rupiah(self.amount)}"
 
     def to_json(self) -> dict[str, Any]:
         if self.percent is not None:
@@ -186,14 +182,16 @@ def _check_state(lines: Sequence[CartLine], sale_discount: Discount | None) -> N
     for number, line in enumerate(lines, start=1):
         if line.discount_amount > line.gross:
             raise CartError(
-                f"diskon baris {number} ({_rupiah(line.discount_amount)}) "
-                f"melebihi harga baris ({_rupiah(line.gross)})"
+                f"diskon baris {number} ({format_rupiah(line.discount_amount)}) "
+                f"melebihi harga baris ({format_rupiah(line.gross)})"
             )
     if sale_discount is not None:
         base = sum(line.after_discount for line in lines)
         off = sale_discount.off(base)
         if off > base:
-            raise CartError(f"diskon transaksi ({_rupiah(off)}) melebihi total belanja ({_rupiah(base)})")
+            raise CartError(
+                f"diskon transaksi ({format_rupiah(off)}) melebihi total belanja ({format_rupiah(base)})"
+            )
 
 
 class Cart:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from pos.core.errors import DomainError
+from pos.core.money import format_rupiah
 
 # Indonesian banknotes a customer commonly hands over (coins and Rp75.000 commemoratives left out).
 BANKNOTES = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000)
@@ -34,11 +35,6 @@ PAYMENT_LABELS: dict[PaymentMethod, str] = {
     PaymentMethod.DEBIT: "Debit",
     PaymentMethod.TRANSFER: "Transfer",
 }
-
-
-def _rupiah(amount: int) -> str:
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp{abs(amount):,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
@@ -108,11 +104,11 @@ def settle(total: int, payments: Sequence[Payment]) -> Settlement:
     non_cash = paid - cash_in
     if non_cash > total:
         raise PaymentError(
-            f"pembayaran non-tunai ({_rupiah(non_cash)}) melebihi total belanja ({_rupiah(total)}); "
-            "kembalian hanya dari tunai"
+            f"pembayaran non-tunai ({format_rupiah(non_cash)}) melebihi total belanja "
+            f"({format_rupiah(total)}); kembalian hanya dari tunai"
         )
     if paid < total:
-        raise PaymentError(f"pembayaran kurang {_rupiah(total - paid)}")
+        raise PaymentError(f"pembayaran kurang {format_rupiah(total - paid)}")
     change = paid - total
     # Holds because non-cash <= total; kept as a guard for the rule "change only from cash".
     assert change <= cash_in
