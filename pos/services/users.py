@@ -1,0 +1,139 @@
+"""Users and sign-in: argon2-hashed PINs, lockout after repeated failures."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from pos.core.errors import DomainError
+from pos.core.timeutil import utc_now
+from pos.db.models import User
+from pos.db.uow import UnitOfWork
+from pos.services import audit
+from pos.services.context import Actor, Role, require_role
+
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT = timedelta(minutes=5)
+# Obvious PINs a shop colleague would guess first.
+WEAK_PINS = frozenset({"0000", "1234", "4321", "1212", "123456", "654321", "000000", "2580"})
+
+
+class SignInFailed(DomainError):
+    """Wrong user or PIN, or the user is locked or inactive."""
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    user_id: int
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+    locked_until: datetime | None
+
+
+def hasher() -> PasswordHasher:
+    return PasswordHasher()
+
+
+def check_pin_rules(pin: str) -> None:
+    if not pin.isdigit() or not 4 <= len(pin) <= 8:
+        raise DomainError("PIN harus 4 sampai 8 angka.")
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(pin)}
+    if pin in WEAK_PINS or len(set(pin)) == 1 or steps in ({1}, {-1}):
+        raise DomainError("PIN terlalu mudah ditebak (angka sama atau berurutan). Pilih PIN lain.")
+
+
+def actor_of(user: User) -> Actor:
+    return Actor(user_id=user.id, username=user.username, full_name=user.full_name, role=Role(user.role))
+
+
+def create_user(
+    uow: UnitOfWork,
+    actor: Actor | None,
+    *,
+    username: str,
+    full_name: str,
+    role: Role,
+    pin: str,
+    enforce_pin_rules: bool = True,
+) -> UserInfo:
+    """Add a user; `actor` None is only for first set-up and demo seeding, before any admin exists."""
+    if actor is not None:
+        require_role(actor, Role.ADMIN, "Menambah pengguna")
+    username = username.strip().lower()
+    if not username or not username.replace("_", "").replace(".", "").isalnum():
+        raise DomainError("Nama pengguna hanya boleh huruf, angka, titik dan garis bawah.")
+    if enforce_pin_rules:
+        check_pin_rules(pin)
+    if uow.session.scalar(select(User).where(User.username == username)) is not None:
+        raise DomainError(f"Nama pengguna '{username}' sudah dipakai.")
+    user = User(
+        username=username,
+        full_name=full_name.strip() or username,
+        role=role.value,
+        pin_hash=hasher().hash(pin),
+        active=True,
+        failed_attempts=0,
+        created_at=utc_now(),
+    )
+    uow.session.add(user)
+    uow.session.flush()
+    audit.record(uow, actor, "user.create", username=username, role=role.value)
+    uow.commit()
+    return info(user)
+
+
+def info(user: User) -> UserInfo:
+    return UserInfo(user.id, user.username, user.full_name, Role(user.role), user.active, user.locked_until)
+
+
+def list_users(uow: UnitOfWork, *, active_only: bool = True) -> list[UserInfo]:
+    query = select(User).order_by(User.role, User.username)
+    if active_only:
+        query = query.where(User.active.is_(True))
+    return [info(u) for u in uow.session.scalars(query)]
+
+
+def authenticate(uow: UnitOfWork, username: str, pin: str, *, now: datetime | None = None) -> Actor:
+    """Check a PIN and commit the outcome: a failed attempt must count even though sign-in fails."""
+    now = now or utc_now()
+    user = uow.session.scalar(select(User).where(User.username == username.strip().lower()))
+    if user is None or not user.active:
+        raise SignInFailed("Pengguna atau PIN salah.")
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        raise SignInFailed(f"Pengguna dikunci karena PIN salah berulang kali. Coba lagi {minutes} menit.")
+    try:
+        hasher().verify(user.pin_hash, pin)
+    except (VerificationError, InvalidHashError):
+        user.failed_attempts += 1
+        audit.record(uow, None, "user.signin_failed", username=user.username, attempts=user.failed_attempts)
+        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+            user.locked_until = now + LOCKOUT
+            user.failed_attempts = 0
+            audit.record(uow, None, "user.locked", username=user.username)
+            uow.commit()
+            minutes = int(LOCKOUT.total_seconds() // 60)
+            raise SignInFailed(f"PIN salah {MAX_FAILED_ATTEMPTS} kali. Dikunci {minutes} menit.") from None
+        uow.commit()
+        left = MAX_FAILED_ATTEMPTS - user.failed_attempts
+        raise SignInFailed(f"Pengguna atau PIN salah. Sisa percobaan: {left}.") from None
+    user.failed_attempts = 0
+    user.locked_until = None
+    if hasher().check_needs_rehash(user.pin_hash):
+        user.pin_hash = hasher().hash(pin)
+    uow.commit()
+    return actor_of(user)
+
+
+def authorize(uow: UnitOfWork, username: str, pin: str, role: Role, action: str) -> Actor:
+    """A supervisor's PIN for one action (discount, refund, void): same checks as sign-in, plus role."""
+    approver = authenticate(uow, username, pin)
+    require_role(approver, role, action)
+    return approver
