@@ -1,0 +1,172 @@
+"""Documents to ESC/POS bytes through python-escpos.
+
+A document is rendered into python-escpos's `Dummy` printer, giving the exact bytes a printer gets;
+the print queue sends those bytes to the real connection. Rendering never touches a device, so the
+bytes can be golden-tested and written to a file for support (`write_escpos`).
+
+python-escpos 3.1 facts this module is built around (shared/engineering-notes.md):
+- `import escpos` takes ~300 ms and writes a temp folder: it is imported inside the functions here.
+- The capability profile decides native QR/barcodes or images; 58 mm `POS-5890` profiles send no cut
+  and rasterise barcodes. `profile=None` means python-escpos's generic "default" profile.
+- The code page is set explicitly (CP437); every text is already folded to ASCII by
+  `pos.core.document.printable`, so no code-page switch ever appears inside a line.
+- `qr(native=True, center=True)` raises: alignment is set first with ESC a.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pos.core.document import (
+    COLUMNS_BY_PAPER,
+    QR,
+    Barcode,
+    Block,
+    Cut,
+    DrawerKick,
+    Line,
+    check_width,
+    layout_lines,
+    printable,
+)
+from pos.core.errors import DomainError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+CODE_PAGE = "CP437"
+# QR module size in dots: a receipt payload (~70 characters, version 4 at level M) stays ~200 dots.
+_QR_MODULE = {58: 5, 80: 6}
+
+
+class UnknownProfile(DomainError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"Profil printer tidak dikenal: {name}")
+
+
+def columns_for(paper: int) -> int:
+    """Characters per line (font A) for 58 or 80 mm paper."""
+    try:
+        return COLUMNS_BY_PAPER[paper]
+    except KeyError:
+        raise DomainError(f"Lebar kertas harus 58 atau 80 mm, bukan {paper}") from None
+
+
+def make_dummy(profile: str | None) -> Any:
+    """A python-escpos `Dummy` printer with `profile` (None: the generic default profile)."""
+    from escpos.exceptions import Error as EscposError
+    from escpos.printer import Dummy
+
+    try:
+        return Dummy(profile=profile)
+    except (EscposError, KeyError) as error:
+        raise UnknownProfile(profile or "default") from error
+
+
+def escpos_bytes(doc: Iterable[Block], paper: int = 80, profile: str | None = None) -> bytes:
+    """The exact ESC/POS bytes of `doc` for `paper` (58 or 80 mm) on a printer of `profile`."""
+    width = columns_for(paper)
+    printer = make_dummy(profile)
+    render_escpos(doc, printer, width, paper)
+    return bytes(printer.output)
+
+
+def write_escpos(
+    document: Iterable[Block], path: str | Path, paper: int = 80, profile: str | None = None
+) -> None:
+    """Write the bytes the printer would get to `path` (for `ntt-pos receipt ... --escpos FILE`)."""
+    data = escpos_bytes(document, paper, profile)
+    Path(path).write_bytes(data)
+
+
+def render_escpos(doc: Iterable[Block], printer: Any, width: int, paper: int = 80) -> None:
+    """Send `doc` to a python-escpos printer object laid out for `width` columns."""
+    check_width(width)
+    writer = _Writer(printer, paper)
+    # python-escpos prints notes to stdout ("Using hardware barcode renderer", unknown media width);
+    # a till's console is no place for them.
+    with contextlib.redirect_stdout(io.StringIO()):
+        printer.hw("INIT")
+        printer.charcode(CODE_PAGE)
+        for block in doc:
+            writer.block(block, width)
+
+
+class _Writer:
+    """Keeps the printer's current style so each change is sent once."""
+
+    def __init__(self, printer: Any, paper: int) -> None:
+        self.printer = printer
+        self.paper = paper
+        self.align = "left"
+        self.bold = False
+        self.double = False
+
+    def block(self, block: Block, width: int) -> None:
+        if isinstance(block, QR):
+            self.qr(block.payload)
+        elif isinstance(block, Barcode):
+            self.barcode(block.ean13, width)
+        elif isinstance(block, Cut):
+            self.printer.cut()
+        elif isinstance(block, DrawerKick):
+            self.printer.cashdraw(block.pin)
+        else:
+            for line in layout_lines(block, width):
+                self.line(line)
+
+    def line(self, line: Line) -> None:
+        self.style(line.align, line.bold, line.double)
+        self.printer.text(line.text + "\n")
+
+    def style(self, align: str, bold: bool, double: bool) -> None:
+        if align != self.align:
+            self.printer.set(align=align)
+            self.align = align
+        if double != self.double:
+            if double:
+                self.printer.set(double_width=True, double_height=True)
+            else:
+                self.printer.set(normal_textsize=True)
+            self.double = double
+            # python-escpos changes size with ESC !, which also clears emphasis.
+            self.bold = False
+        if bold != self.bold:
+            self.printer.set(bold=bold)
+            self.bold = bold
+
+    def qr(self, payload: str) -> None:
+        payload = printable(payload)
+        if not payload:
+            return
+        self.style("center", False, False)
+        size = _QR_MODULE.get(self.paper, 5)
+        if self.printer.profile.supports("qrCode"):
+            self.printer.qr(payload, size=size, native=True)
+        else:
+            # No native QR: python-escpos draws it as a raster image, which must fit the head.
+            self.printer.qr(payload, size=size, native=False)
+        self.style("left", False, False)
+
+    def barcode(self, digits: str, width: int) -> None:
+        self.style("center", False, False)
+        if is_ean13(digits):
+            # height in dots; module width 2 keeps 95 modules (190 dots) inside 58 mm paper.
+            self.printer.barcode(digits, "EAN13", height=64, width=2, pos="BELOW", align_ct=True)
+        else:
+            # A wrong number must not stop a label run: print it as text so a person sees it.
+            self.printer.text(printable(digits)[:width] + "\n")
+        # barcode() leaves the printer centred behind our back.
+        self.printer.set(align="left")
+        self.align = "left"
+
+
+def is_ean13(digits: str) -> bool:
+    """13 ASCII digits whose last is the mod-10 check digit (weights 1, 3 from the left)."""
+    if len(digits) != 13 or not digits.isascii() or not digits.isdigit():
+        return False
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits[:12]))
+    return (10 - total % 10) % 10 == int(digits[12])
