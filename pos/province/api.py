@@ -1,0 +1,274 @@
+"""The provincial server's HTTP API under /api/v1 (FastAPI; the OpenAPI schema documents it)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from pos.core.errors import DomainError
+from pos.province import asn as asn_registry
+from pos.province.ingest import ForeignOutletEvent, ingest_batch
+from pos.province.outlets import Outlet, authenticate
+from pos.province.programme import current_period, load_programme, period_by_key, province_today
+from pos.sync.protocol import MAX_BATCH_EVENTS, MAX_REQUEST_BYTES, PROTOCOL_VERSION
+
+
+class BatchIn(BaseModel):
+    protocol: int = Field(description="versi protokol, harus sama dengan server")
+    outlet: str = Field(max_length=32, description="kode outlet pemilik token")
+    # Events stay untyped here: each is validated on its own so one bad event is only that event's
+    # `rejected`, never a 422 for the whole batch.
+    events: list[Any] = Field(description=f"paling banyak {MAX_BATCH_EVENTS} event, urut commit")
+
+
+class EventResultOut(BaseModel):
+    uuid: str
+    status: Literal["accepted", "duplicate", "rejected"]
+    reason: str | None
+
+
+class BatchOut(BaseModel):
+    protocol: int
+    results: list[EventResultOut]
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+    protocol: int
+    server_time: datetime
+
+
+class AsnEntryOut(BaseModel):
+    nip: str
+    name: str
+    agency: str
+    kabupaten: str
+    active: bool
+    seq: int
+
+
+class AsnChangesOut(BaseModel):
+    entries: list[AsnEntryOut]
+    cursor: int
+    more: bool
+
+
+class PeriodTotalOut(BaseModel):
+    nip: str
+    amount: int
+
+
+class PeriodTotalsOut(BaseModel):
+    period_key: str
+    items: list[PeriodTotalOut]
+    next_after: str | None
+
+
+class SpendingOut(BaseModel):
+    nip: str
+    period_key: str
+    amount: int
+    minimum: int
+    met: bool
+
+
+class ProgrammeOut(BaseModel):
+    minimum: int
+    period: Literal["month", "campaign"]
+    campaign_name: str
+    campaign_start: str | None
+    campaign_end: str | None
+    current_period_key: str
+    current_period_start: str
+    current_period_end: str
+    current_period_label: str
+
+
+class RequestSizeLimit:
+    """Refuses bodies over the limit with 413 before the app parses them (chunked bodies included)."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope["headers"]:
+            if name == b"content-length" and (not value.isdigit() or int(value) > self.limit):
+                await _too_large(send, self.limit)
+                return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await _too_large(send, self.limit)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        delivered = False
+
+        async def replay() -> Message:
+            nonlocal delivered
+            if not delivered:
+                delivered = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = f'{{"detail":"permintaan terlalu besar (maks. {limit} byte)"}}'.encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def create_app(engine: Engine) -> FastAPI:
+    app = FastAPI(
+        title="NTT Mart - Server Provinsi",
+        version=str(PROTOCOL_VERSION),
+        description="Sinkronisasi kasir NTT Mart: event penjualan, registri ASN, total belanja ASN.",
+    )
+    app.add_middleware(RequestSizeLimit, limit=MAX_REQUEST_BYTES)  # type: ignore[arg-type]
+    bearer = HTTPBearer(auto_error=False, description="token outlet dari `ntt-pos-province add-outlet`")
+
+    def current_outlet(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> Outlet:
+        if credentials is None or credentials.scheme.lower() != "bearer":
+            raise HTTPException(401, "token tidak ada", headers={"WWW-Authenticate": "Bearer"})
+        with engine.connect() as conn:
+            outlet = authenticate(conn, credentials.credentials)
+        if outlet is None:
+            raise HTTPException(
+                401, "token tidak dikenal atau sudah dicabut", headers={"WWW-Authenticate": "Bearer"}
+            )
+        return outlet
+
+    OutletDep = Annotated[Outlet, Depends(current_outlet)]
+    NipPath = Annotated[str, Path(pattern=r"^[0-9]{18}$", description="NIP 18 angka")]
+    PeriodQuery = Annotated[
+        str | None,
+        Query(
+            max_length=80,
+            pattern=r"^[^\x00]*$",
+            description="YYYY-MM atau campaign:NAMA; kosong = periode kini",
+        ),
+    ]
+
+    @app.get("/api/v1/health", response_model=HealthOut, tags=["umum"])
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "protocol": PROTOCOL_VERSION, "server_time": datetime.now(UTC)}
+
+    @app.post(
+        "/api/v1/events",
+        response_model=BatchOut,
+        tags=["sinkronisasi"],
+        responses={
+            401: {"description": "token salah"},
+            403: {"description": "data outlet lain"},
+            409: {"description": "versi protokol lain"},
+            413: {"description": "terlalu besar"},
+        },
+    )
+    def upload_events(batch: BatchIn, outlet: OutletDep) -> dict[str, Any]:
+        if batch.protocol != PROTOCOL_VERSION:
+            raise HTTPException(
+                409, f"versi protokol {batch.protocol} tidak didukung (server: {PROTOCOL_VERSION})"
+            )
+        if batch.outlet != outlet.code:
+            raise HTTPException(403, f"token ini milik outlet {outlet.code}, bukan {batch.outlet}")
+        if len(batch.events) > MAX_BATCH_EVENTS:
+            raise HTTPException(413, f"terlalu banyak event dalam satu kiriman (maks. {MAX_BATCH_EVENTS})")
+        try:
+            results = ingest_batch(engine, outlet, batch.events)
+        except ForeignOutletEvent as error:
+            raise HTTPException(
+                403, f"event outlet lain ({error}) tidak boleh dikirim dengan token {outlet.code}"
+            ) from None
+        return {"protocol": PROTOCOL_VERSION, "results": results}
+
+    @app.get("/api/v1/asn/changes", response_model=AsnChangesOut, tags=["registri ASN"])
+    def asn_changes(
+        outlet: OutletDep,
+        since: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+    ) -> Any:
+        with engine.connect() as conn:
+            return asn_registry.changes_since(conn, since, limit)
+
+    @app.get("/api/v1/programme", response_model=ProgrammeOut, tags=["registri ASN"])
+    def programme(outlet: OutletDep) -> dict[str, Any]:
+        with engine.connect() as conn:
+            settings = load_programme(conn)
+        period = current_period(settings, province_today())
+        return {
+            "minimum": settings.minimum,
+            "period": settings.period.value,
+            "campaign_name": settings.campaign_name,
+            "campaign_start": settings.campaign_start.isoformat() if settings.campaign_start else None,
+            "campaign_end": settings.campaign_end.isoformat() if settings.campaign_end else None,
+            "current_period_key": period.key,
+            "current_period_start": period.start.isoformat(),
+            "current_period_end": period.end.isoformat(),
+            "current_period_label": period.label,
+        }
+
+    @app.get("/api/v1/asn/totals", response_model=PeriodTotalsOut, tags=["registri ASN"])
+    def asn_totals(
+        outlet: OutletDep,
+        period: PeriodQuery = None,
+        after: Annotated[str | None, Query(pattern=r"^[0-9]{1,18}$")] = None,
+        limit: Annotated[int, Query(ge=1, le=5000)] = 2000,
+    ) -> Any:
+        with engine.connect() as conn:
+            found = _period(load_programme(conn), period)
+            return asn_registry.period_totals(conn, found, after, limit)
+
+    @app.get("/api/v1/asn/{nip}/spending", response_model=SpendingOut, tags=["registri ASN"])
+    def asn_spending(outlet: OutletDep, nip: NipPath, period: PeriodQuery = None) -> dict[str, Any]:
+        with engine.connect() as conn:
+            settings = load_programme(conn)
+            found = _period(settings, period)
+            amount = asn_registry.spending(conn, nip, found)
+        return {
+            "nip": nip,
+            "period_key": found.key,
+            "amount": amount,
+            "minimum": settings.minimum,
+            "met": amount >= settings.minimum,
+        }
+
+    @app.exception_handler(DomainError)
+    async def domain_error(_request: Request, error: DomainError) -> Any:
+        from fastapi.responses import JSONResponse
+
+        return JSONResponse({"detail": str(error)}, status_code=422)
+
+    return app
+
+
+def _period(settings: Any, key: str | None) -> Any:
+    if not key:
+        return current_period(settings, province_today())
+    return period_by_key(settings, key)

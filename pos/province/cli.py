@@ -1,0 +1,262 @@
+"""`ntt-pos-province`: run the provincial server and administer it. Global options come first:
+`ntt-pos-province --database-url URL serve --host H --port P`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from pos.core.asn_period import AsnProgramme, PeriodKind, format_date_id
+from pos.core.errors import DomainError
+from pos.core.money import format_rupiah
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ntt-pos-province", description="Server provinsi NTT Mart")
+    parser.add_argument(
+        "--database-url", help="SQLAlchemy URL; bawaan: berkas SQLite di folder data pengguna"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="jalankan server HTTP")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+
+    add = sub.add_parser("add-outlet", help="daftarkan outlet; mencetak tokennya sekali")
+    add.add_argument("code")
+    add.add_argument("--name", required=True)
+    add.add_argument("--kabupaten", required=True)
+    for name, text in (("rotate-token", "ganti token outlet"), ("revoke-token", "cabut token outlet")):
+        sub.add_parser(name, help=text).add_argument("code")
+
+    imp = sub.add_parser("import-asn", help="impor registri ASN dari CSV (NIP, nama, instansi, kabupaten)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--json", action="store_true")
+
+    prog = sub.add_parser("programme", help="lihat atau atur minimum belanja dan periode ASN")
+    prog.add_argument("--minimum", type=int)
+    prog.add_argument("--period", choices=["month", "campaign"])
+    prog.add_argument("--campaign-name")
+    prog.add_argument("--campaign-start", type=date.fromisoformat)
+    prog.add_argument("--campaign-end", type=date.fromisoformat)
+    prog.add_argument("--json", action="store_true")
+
+    report = sub.add_parser("report", help="laporan").add_subparsers(dest="report", required=True)
+    report.add_parser("outlets", help="penjualan per outlet").add_argument("--json", action="store_true")
+    for name, text in (("compliance", "kepatuhan belanja ASN"), ("suppliers", "penjualan per produsen UMKM")):
+        rep = report.add_parser(name, help=text)
+        rep.add_argument("--month", help="YYYY-MM (bawaan: periode program kini)")
+        rep.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from pos.province.database import create_province_engine, default_database_url, upgrade
+
+    engine = create_province_engine(args.database_url or default_database_url())
+    try:
+        upgrade(engine)
+        return _run(engine, args)
+    except DomainError as error:
+        print(f"Gagal: {error}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+
+
+def _run(engine: Engine, args: argparse.Namespace) -> int:
+    from pos.province import outlets
+
+    if args.command == "serve":
+        import uvicorn
+
+        from pos.province.api import create_app
+
+        uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info")
+        return 0
+    if args.command == "add-outlet":
+        with engine.begin() as conn:
+            token = outlets.add_outlet(conn, args.code, args.name, args.kabupaten)
+        print(f"Outlet {args.code} terdaftar. Simpan token ini, tidak akan ditampilkan lagi: {token}")
+        return 0
+    if args.command == "rotate-token":
+        with engine.begin() as conn:
+            token = outlets.rotate_token(conn, args.code)
+        print(f"Token lama outlet {args.code} tidak berlaku lagi. Token baru: {token}")
+        return 0
+    if args.command == "revoke-token":
+        with engine.begin() as conn:
+            outlets.revoke_token(conn, args.code)
+        print(f"Token outlet {args.code} dicabut.")
+        return 0
+    if args.command == "import-asn":
+        return _import_asn(engine, args)
+    if args.command == "programme":
+        return _programme(engine, args)
+    return _report(engine, args)
+
+
+def _import_asn(engine: Engine, args: argparse.Namespace) -> int:
+    from pos.province.asn import import_asn_csv
+
+    try:
+        text = args.file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DomainError(f"berkas {args.file} tidak bisa dibaca: {error}") from None
+    with engine.begin() as conn:
+        report = import_asn_csv(conn, text)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "inserted": report.inserted,
+                    "updated": report.updated,
+                    "unchanged": report.unchanged,
+                    "errors": [{"line": e.line, "message": e.message} for e in report.errors],
+                }
+            )
+        )
+    else:
+        for error in report.errors:
+            print(f"baris {error.line}: {error.message}")
+        print(
+            f"ASN baru {report.inserted}, diubah {report.updated}, tetap {report.unchanged}, "
+            f"baris salah {len(report.errors)}"
+        )
+    return 1 if report.errors else 0
+
+
+def _programme(engine: Engine, args: argparse.Namespace) -> int:
+    from pos.province.programme import load_programme, save_programme
+
+    with engine.begin() as conn:
+        current = load_programme(conn)
+        if any(
+            v is not None
+            for v in (args.minimum, args.period, args.campaign_name, args.campaign_start, args.campaign_end)
+        ):
+            period = PeriodKind(args.period) if args.period else current.period
+            campaign = period is PeriodKind.CAMPAIGN
+            current = AsnProgramme(
+                minimum=args.minimum if args.minimum is not None else current.minimum,
+                period=period,
+                campaign_name=(args.campaign_name or current.campaign_name) if campaign else "",
+                campaign_start=(args.campaign_start or current.campaign_start) if campaign else None,
+                campaign_end=(args.campaign_end or current.campaign_end) if campaign else None,
+            )
+            save_programme(conn, current)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "minimum": current.minimum,
+                    "period": current.period.value,
+                    "campaign_name": current.campaign_name,
+                    "campaign_start": current.campaign_start.isoformat() if current.campaign_start else None,
+                    "campaign_end": current.campaign_end.isoformat() if current.campaign_end else None,
+                }
+            )
+        )
+    elif current.period is PeriodKind.MONTH:
+        print(f"Minimum belanja ASN {format_rupiah(current.minimum)} per bulan kalender")
+    else:
+        assert current.campaign_start is not None and current.campaign_end is not None
+        print(
+            f"Minimum belanja ASN {format_rupiah(current.minimum)} selama kampanye {current.campaign_name} "
+            f"({format_date_id(current.campaign_start)} s.d. {format_date_id(current.campaign_end)})"
+        )
+    return 0
+
+
+def _report(engine: Engine, args: argparse.Namespace) -> int:
+    from pos.province import reports
+    from pos.province.programme import current_period, load_programme, month_period, province_today
+
+    with engine.connect() as conn:
+        if args.report == "outlets":
+            rows = reports.outlets_report(conn)
+            if args.json:
+                print(json.dumps(rows, ensure_ascii=False))
+                return 0
+            _table(
+                ["Outlet", "Nama", "Penjualan", "Bruto", "Retur", "Sinkron terakhir"],
+                [
+                    [
+                        r["outlet"],
+                        r["name"],
+                        str(r["sales"]),
+                        format_rupiah(r["gross"]),
+                        format_rupiah(r["refunds"]),
+                        r["last_sync"] or "belum pernah",
+                    ]
+                    for r in rows
+                ],
+            )
+            return 0
+        programme = load_programme(conn)
+        period = month_period(args.month) if args.month else current_period(programme, province_today())
+        if args.report == "compliance":
+            data = reports.compliance_report(conn, period, programme.minimum)
+            if args.json:
+                print(json.dumps(data, ensure_ascii=False))
+                return 0
+            s = data["summary"]
+            print(
+                f"Kepatuhan belanja ASN {period.label}: minimum {format_rupiah(programme.minimum)}; "
+                f"{s['met']} dari {s['asn']} ASN memenuhi; total {format_rupiah(s['total'])}"
+            )
+            _table(
+                ["Instansi", "ASN", "Memenuhi", "Belum", "Total"],
+                [
+                    [a["agency"], str(a["asn"]), str(a["met"]), str(a["not_met"]), format_rupiah(a["total"])]
+                    for a in data["agencies"]
+                ],
+            )
+            print()
+            _table(
+                ["NIP", "Nama", "Instansi", "Total", "Status"],
+                [
+                    [
+                        p["nip"],
+                        p["name"],
+                        p["agency"],
+                        format_rupiah(p["total"]),
+                        "memenuhi" if p["met"] else "belum",
+                    ]
+                    for p in data["asn"]
+                ],
+            )
+            return 0
+        rows = reports.suppliers_report(conn, period)
+        if args.json:
+            print(json.dumps({"period": period.key, "suppliers": rows}, ensure_ascii=False))
+            return 0
+        print(f"Penjualan per produsen UMKM, {period.label}")
+        _table(
+            ["Produsen", "Transaksi", "Unit", "Bruto", "Retur", "Neto"],
+            [
+                [
+                    r["supplier"],
+                    str(r["sales"]),
+                    str(r["qty"]),
+                    format_rupiah(r["gross"]),
+                    format_rupiah(r["refunded"]),
+                    format_rupiah(r["net"]),
+                ]
+                for r in rows
+            ],
+        )
+        return 0
+
+
+def _table(headers: list[str], rows: list[list[Any]]) -> None:
+    widths = [max(len(str(c)) for c in column) for column in zip(headers, *rows, strict=False)]
+    for row in [headers, ["-" * w for w in widths], *rows]:
+        print("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())

@@ -1,0 +1,175 @@
+"""Tables of the provincial server (SQLAlchemy Core: ingest and reports are set-based, not per-object).
+
+The Alembic migrations under `pos/province/migrations` create exactly these tables; a test compares them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.types import TypeDecorator
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetime on every backend (SQLite keeps no zone, so it is stored as naive UTC)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime refused: store aware UTC times")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# BigInteger ids become INTEGER on SQLite so they still alias the rowid (autoincrement).
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+outlets = Table(
+    "outlets",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(32), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("kabupaten", String(100), nullable=False),
+    # sha256 of the bearer token: tokens are 256-bit random, so a fast hash is enough and lookups stay O(1)
+    Column("token_hash", String(64), nullable=True, unique=True),
+    Column("token_issued_at", UtcDateTime, nullable=True),
+    Column("revoked_at", UtcDateTime, nullable=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("last_sync_at", UtcDateTime, nullable=True),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", BigId, primary_key=True),
+    Column("uuid", String(36), nullable=False, unique=True),
+    Column("outlet_id", Integer, ForeignKey("outlets.id"), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("received_at", UtcDateTime, nullable=False),
+    Column("payload", Text, nullable=False),
+)
+
+sales = Table(
+    "sales",
+    metadata,
+    Column("id", BigId, primary_key=True),
+    Column("uuid", String(36), nullable=False, unique=True),
+    Column("event_id", BigInteger, ForeignKey("events.id"), nullable=False),
+    Column("outlet_id", Integer, ForeignKey("outlets.id"), nullable=False),
+    Column("receipt_no", String(64), nullable=False),
+    Column("business_date", Date, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("cashier", String(64), nullable=False),
+    Column("buyer_nip", String(18), nullable=True),
+    Column("subtotal", BigInteger, nullable=False),
+    Column("discount", BigInteger, nullable=False),
+    Column("tax", BigInteger, nullable=False),
+    Column("total", BigInteger, nullable=False),
+    Column("change", BigInteger, nullable=False),
+    Index("ix_sales_business_date_buyer", "business_date", "buyer_nip"),
+    Index("ix_sales_buyer_business_date", "buyer_nip", "business_date"),
+    Index("ix_sales_outlet_id", "outlet_id"),
+)
+
+sale_lines = Table(
+    "sale_lines",
+    metadata,
+    Column("id", BigId, primary_key=True),
+    Column("sale_id", BigInteger, ForeignKey("sales.id"), nullable=False, index=True),
+    Column("product_code", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("supplier_code", String(64), nullable=True),
+    Column("qty", Integer, nullable=False),
+    Column("unit_price", BigInteger, nullable=False),
+    Column("discount", BigInteger, nullable=False),
+    Column("line_total", BigInteger, nullable=False),
+)
+
+payments = Table(
+    "payments",
+    metadata,
+    Column("id", BigId, primary_key=True),
+    Column("sale_id", BigInteger, ForeignKey("sales.id"), nullable=False, index=True),
+    Column("method", String(16), nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("reference", String(128), nullable=True),
+)
+
+refunds = Table(
+    "refunds",
+    metadata,
+    Column("id", BigId, primary_key=True),
+    Column("uuid", String(36), nullable=False, unique=True),
+    Column("event_id", BigInteger, ForeignKey("events.id"), nullable=False),
+    Column("outlet_id", Integer, ForeignKey("outlets.id"), nullable=False),
+    Column("sale_id", BigInteger, ForeignKey("sales.id"), nullable=False, index=True),
+    Column("receipt_no", String(64), nullable=False),
+    Column("business_date", Date, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("reason", String(500), nullable=False),
+    Column("approved_by", String(64), nullable=False),
+    Column("total", BigInteger, nullable=False),
+    Column("lines", Text, nullable=False),
+)
+
+asn = Table(
+    "asn",
+    metadata,
+    Column("nip", String(18), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("agency", String(200), nullable=False),
+    Column("kabupaten", String(100), nullable=False),
+    Column("active", Boolean, nullable=False),
+    # change sequence: every insert or change takes the next number, so tills pull "changes since N"
+    Column("seq", BigInteger, nullable=False, index=True),
+    Column("updated_at", UtcDateTime, nullable=False),
+)
+
+counters = Table(
+    "counters",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
