@@ -1,0 +1,122 @@
+"""Finding products at the till: by scanned barcode (UNIQUE index) and by name as the cashier types (FTS5)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Row, text
+
+from pos.core.cart import Product as CartProduct
+from pos.core.pricing import TaxMode
+from pos.db.uow import UnitOfWork
+
+_COLUMNS = """
+    p.id, p.code, p.barcode, p.name, p.price, p.unit, p.tax_mode, p.supplier_id, p.active,
+    s.name AS supplier_name,
+    (SELECT COALESCE(SUM(m.qty), 0) FROM stock_movements m WHERE m.product_id = p.id) AS on_hand
+"""
+_FROM = "FROM products p LEFT JOIN suppliers s ON s.id = p.supplier_id"
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+MAX_RESULTS = 50
+
+
+@dataclass(frozen=True)
+class ProductView:
+    product_id: int
+    code: str
+    barcode: str | None
+    name: str
+    price: int
+    unit: str
+    tax_mode: TaxMode
+    supplier_id: int | None
+    supplier_name: str | None
+    on_hand: int
+    active: bool
+
+    def as_cart_product(self) -> CartProduct:
+        return CartProduct(
+            product_id=self.product_id,
+            code=self.barcode or self.code,
+            name=self.name,
+            unit_price=self.price,
+            tax_mode=self.tax_mode,
+            supplier_id=self.supplier_id,
+        )
+
+
+def _view(row: Row[tuple[object, ...]]) -> ProductView:
+    m = row._mapping
+    return ProductView(
+        product_id=int(m["id"]),
+        code=str(m["code"]),
+        barcode=m["barcode"],
+        name=str(m["name"]),
+        price=int(m["price"]),
+        unit=str(m["unit"]),
+        tax_mode=TaxMode(m["tax_mode"]),
+        supplier_id=m["supplier_id"],
+        supplier_name=m["supplier_name"],
+        on_hand=int(m["on_hand"]),
+        active=bool(m["active"]),
+    )
+
+
+def barcode_candidates(code: str) -> list[str]:
+    """A UPC-A label may be stored as its EAN-13 form (leading 0), and the other way round."""
+    code = code.strip()
+    found = [code]
+    if len(code) == 12 and code.isdigit():
+        found.append("0" + code)
+    if len(code) == 13 and code.startswith("0"):
+        found.append(code[1:])
+    return found
+
+
+def find_by_barcode(uow: UnitOfWork, code: str) -> ProductView | None:
+    """The active product with this barcode or SKU code, or None."""
+    conn = uow.session.connection()
+    for candidate in barcode_candidates(code):
+        row = conn.execute(
+            text(f"SELECT {_COLUMNS} {_FROM} WHERE p.barcode = :c AND p.active"), {"c": candidate}
+        ).first()
+        if row is not None:
+            return _view(row)
+    row = conn.execute(text(f"SELECT {_COLUMNS} {_FROM} WHERE p.code = :c AND p.active"), {"c": code}).first()
+    return _view(row) if row is not None else None
+
+
+def get_product(uow: UnitOfWork, product_id: int) -> ProductView | None:
+    row = uow.session.connection().execute(
+        text(f"SELECT {_COLUMNS} {_FROM} WHERE p.id = :id"), {"id": product_id}
+    ).first()
+    return _view(row) if row is not None else None
+
+
+def fts_query(typed: str) -> str | None:
+    """Turn what the cashier typed into an FTS5 query: every word as a prefix, all words required.
+
+    Quoting each token keeps FTS5 syntax characters (`"`, `*`, `-`, `:`) in names from being parsed.
+    """
+    tokens = _TOKEN.findall(typed)
+    if not tokens:
+        return None
+    return " ".join(f'"{token}"*' for token in tokens)
+
+
+def search(uow: UnitOfWork, typed: str, limit: int = 20) -> list[ProductView]:
+    """Active products whose name, code or barcode starts with each typed word, best matches first."""
+    query = fts_query(typed)
+    if query is None:
+        return []
+    limit = max(1, min(limit, MAX_RESULTS))
+    rows = uow.session.connection().execute(
+        text(
+            f"SELECT {_COLUMNS} FROM (SELECT rowid, rank FROM products_fts WHERE products_fts MATCH :q "
+            f"ORDER BY rank LIMIT :lim) f JOIN products p ON p.id = f.rowid "
+            f"LEFT JOIN suppliers s ON s.id = p.supplier_id WHERE p.active ORDER BY f.rank"
+        ),
+        {"q": query, "lim": limit * 2},
+    ).all()
+    return [_view(row) for row in rows[:limit]]
