@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select
 
@@ -266,7 +267,9 @@ def seed_demo(uow: UnitOfWork, *, now: datetime | None = None) -> DemoSummary:
     session.execute(insert(Product), products)
     session.execute(insert(StockMovement), movements)
 
-    registry = make_asn_registry(rng, ASN_COUNT, now.date())
+    # NIPs are checked against the outlet's own date, as the till will check a buyer's NIP.
+    today = now.astimezone(ZoneInfo(str(OUTLET["timezone"]))).date()
+    registry = make_asn_registry(rng, ASN_COUNT, today)
     session.execute(
         insert(AsnRegistryEntry),
         [
