@@ -137,7 +137,18 @@ def printable(text: str) -> str:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap to `width` columns; words longer than a line are split. Never empty."""
+    """Greedy word wrap to `width` columns; words longer than a line are split. Never empty.
+
+    Leading spaces are an indent (up to a quarter of the width) kept on every wrapped line.
+    """
+    body = text.lstrip(" ")
+    indent = min(len(text) - len(body), width // 4)
+    if indent:
+        return [" " * indent + piece if piece else piece for piece in _wrap(body, width - indent)]
+    return _wrap(text, width)
+
+
+def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     current = ""
     for word in text.split():

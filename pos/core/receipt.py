@@ -7,8 +7,14 @@ All money is int rupiah; `issued_at` is already in the outlet's zone (WITA by de
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import datetime
+
+from pos.core.document import QR, Block, Columns, Cut, Document, Feed, Rule, Text, check_width
+from pos.core.errors import DomainError
+from pos.core.money import format_rupiah
+from pos.core.scan import receipt_qr_payload as scan_receipt_qr_payload
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,3 +95,118 @@ class Receipt:
         # A naive time would print as if it were WITA whatever it meant; refuse it where it is made.
         if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
             raise ValueError("Receipt.issued_at must be timezone-aware (already in the outlet's zone)")
+
+
+# Indonesia's three zones by UTC offset in hours; receipts name the zone the way people say it.
+_ZONE_NAMES = {7: "WIB", 8: "WITA", 9: "WIT"}
+
+
+def zone_name(moment: datetime) -> str:
+    """"WITA" for UTC+8 (WIB +7, WIT +9), else the zone's own abbreviation."""
+    offset = moment.utcoffset()
+    if offset is not None and offset.total_seconds() % 3600 == 0:
+        name = _ZONE_NAMES.get(int(offset.total_seconds() // 3600))
+        if name:
+            return name
+    return moment.tzname() or ""
+
+
+def receipt_document(receipt: Receipt, width: int) -> Document:
+    """The receipt laid out for `width` columns (32 on 58 mm paper, 48 on 80 mm).
+
+    Amounts are right-aligned, product names wrap to the width with "qty x price" on the next line,
+    the tax line appears only when tax was charged, a refund says so at the top and in its total,
+    and a QR code of `receipt_qr_payload` closes it for refunds and checks.
+    """
+    check_width(width)
+    blocks: list[Block] = [*_header_blocks(receipt.header)]
+    if receipt.is_refund:
+        blocks += [Feed(), Text("REFUND", "center", bold=True, double=True),
+                   Text("PENGEMBALIAN BARANG", "center", bold=True)]
+    if receipt.reprint:
+        blocks.append(Text("*** CETAK ULANG ***", "center", bold=True))
+    blocks += [
+        Rule(),
+        Columns("No", receipt.receipt_no),
+        Columns("Tanggal", f"{receipt.issued_at:%d-%m-%Y %H:%M} {zone_name(receipt.issued_at)}".strip()),
+        Columns("Kasir", receipt.cashier),
+    ]
+    if receipt.is_refund:
+        if receipt.refund_of:
+            blocks.append(Columns("Refund dari", receipt.refund_of))
+        if receipt.refund_reason:
+            blocks.append(Text(f"Alasan: {receipt.refund_reason}"))
+    blocks.append(Rule())
+    for line in receipt.lines:
+        blocks += _line_blocks(line)
+    blocks += [Rule(), *_totals_blocks(receipt)]
+    if receipt.buyer is not None:
+        blocks += [Rule(), *_buyer_blocks(receipt.buyer)]
+    blocks.append(Rule())
+    blocks += [Text(part, "center") for part in receipt.footer.splitlines() if part.strip()]
+    # A malformed number must not stop the receipt from printing; the number is printed below.
+    with contextlib.suppress(DomainError):
+        blocks += [Feed(), QR(receipt_qr_payload(receipt))]
+    blocks += [Text(receipt.receipt_no, "center"), Cut()]
+    return tuple(blocks)
+
+
+def _header_blocks(header: ReceiptHeader) -> list[Block]:
+    blocks: list[Block] = [Text(header.outlet_name, "center", bold=True)]
+    blocks += [Text(part, "center") for part in header.address.splitlines() if part.strip()]
+    if header.phone:
+        blocks.append(Text(f"Telp. {header.phone}", "center"))
+    if header.npwp:
+        blocks.append(Text(f"NPWP {header.npwp}", "center"))
+    return blocks
+
+
+def _line_blocks(line: ReceiptLine) -> list[Block]:
+    # The right column is the line's amount before its discount, as committed (total + discount),
+    # so the discount line below it reads as a subtraction that ends at the line's total.
+    gross = format_rupiah(line.total + line.discount)
+    qty_price = f"  {line.qty} x {format_rupiah(line.unit_price)}"
+    blocks: list[Block] = [Text(line.name), Columns(qty_price, gross)]
+    if line.discount:
+        blocks.append(Columns("  Diskon", format_rupiah(-line.discount)))
+    return blocks
+
+
+def _totals_blocks(receipt: Receipt) -> list[Block]:
+    blocks: list[Block] = [Columns("Subtotal", format_rupiah(receipt.subtotal))]
+    if receipt.discount:
+        blocks.append(Columns("Diskon", format_rupiah(-receipt.discount)))
+    if receipt.tax:
+        blocks.append(Columns(receipt.tax_label or "Pajak", format_rupiah(receipt.tax)))
+    total_label = "TOTAL REFUND" if receipt.is_refund else "TOTAL"
+    blocks.append(Columns(total_label, format_rupiah(receipt.total), bold=True))
+    for payment in receipt.payments:
+        blocks.append(Columns(payment.label, format_rupiah(payment.amount)))
+        if payment.reference:
+            blocks.append(Text(f"  Ref. {payment.reference}"))
+    if receipt.change or not receipt.is_refund:
+        blocks.append(Columns("Kembali", format_rupiah(receipt.change)))
+    return blocks
+
+
+def _buyer_blocks(buyer: ReceiptBuyer) -> list[Block]:
+    blocks: list[Block] = [Text("Pembeli ASN", bold=True), Columns("NIP", buyer.masked_nip)]
+    if buyer.name:
+        blocks.append(Text(f"Nama: {buyer.name}"))
+    if buyer.agency:
+        blocks.append(Text(f"Instansi: {buyer.agency}"))
+    blocks += [
+        Columns(f"Belanja {buyer.period_label}", format_rupiah(buyer.period_total)),
+        Columns("Minimal", format_rupiah(buyer.minimum)),
+    ]
+    short = buyer.minimum - buyer.period_total
+    if short > 0:
+        blocks.append(Columns("Kurang", format_rupiah(short), bold=True))
+    else:
+        blocks.append(Text("Minimal belanja tercapai", bold=True))
+    return blocks
+
+
+def receipt_qr_payload(receipt: Receipt) -> str:
+    """What the receipt's QR code holds: "NTTPOS1|<receipt_no>|<sale_uuid>" (see pos.core.scan)."""
+    return scan_receipt_qr_payload(receipt.receipt_no, receipt.sale_uuid)
