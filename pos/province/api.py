@@ -1,6 +1,8 @@
-"""The provincial server's HTTP API under /api/v1 (FastAPI; the OpenAPI schema documents it)."""
+"""The provincial server's HTTP API under /api/v1 (FastAPI; the OpenAPI schema documents it).
 
-from __future__ import annotations
+No `from __future__ import annotations` here: FastAPI must evaluate the locally defined dependency
+annotations (`OutletDep`) at route definition time."""
+
 
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal

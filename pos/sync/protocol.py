@@ -381,3 +381,61 @@ def parse_batch_response(value: object, sent_uuids: list[str]) -> dict[str, Even
     if missing:
         raise ProtocolError(f"jawaban server tidak lengkap: {len(missing)} event tanpa hasil")
     return by_uuid
+
+
+# ---------------------------------------------------------------- building JSON
+
+
+def sale_to_json(sale: Sale) -> dict[str, Any]:
+    return {
+        "uuid": sale.uuid,
+        "receipt_no": sale.receipt_no,
+        "business_date": sale.business_date.isoformat(),
+        "created_at": sale.created_at.isoformat(),
+        "cashier": sale.cashier,
+        "buyer_nip": sale.buyer_nip,
+        "subtotal": sale.subtotal,
+        "discount": sale.discount,
+        "tax": sale.tax,
+        "total": sale.total,
+        "change": sale.change,
+        "lines": [
+            {
+                "product_code": ln.product_code,
+                "name": ln.name,
+                "supplier_code": ln.supplier_code,
+                "qty": ln.qty,
+                "unit_price": ln.unit_price,
+                "discount": ln.discount,
+                "line_total": ln.line_total,
+            }
+            for ln in sale.lines
+        ],
+        "payments": [
+            {"method": p.method, "amount": p.amount, "reference": p.reference} for p in sale.payments
+        ],
+    }
+
+
+def refund_to_json(refund: Refund) -> dict[str, Any]:
+    return {
+        "uuid": refund.uuid,
+        "sale_uuid": refund.sale_uuid,
+        "receipt_no": refund.receipt_no,
+        "created_at": refund.created_at.isoformat(),
+        "business_date": refund.business_date.isoformat(),
+        "reason": refund.reason,
+        "approved_by": refund.approved_by,
+        "total": refund.total,
+        "lines": [
+            {"product_code": ln.product_code, "qty": ln.qty, "amount": ln.amount} for ln in refund.lines
+        ],
+    }
+
+
+def batch_request_body(outlet: str, envelopes_json: list[str]) -> bytes:
+    """The upload body built from envelopes already serialised in the outbox (no re-encoding)."""
+    if not OUTLET_CODE_RE.match(outlet):
+        raise ProtocolError("kode outlet tidak sah")
+    head = f'{{"protocol":{PROTOCOL_VERSION},"outlet":"{outlet}","events":['
+    return (head + ",".join(envelopes_json) + "]}").encode("utf-8")

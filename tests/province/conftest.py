@@ -1,0 +1,60 @@
+"""A real provincial server for tests: SQLite file per test, or a PostgreSQL database created for the
+session on 127.0.0.1:5432 (skipped with a visible reason when the server is unreachable)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, text
+
+from pos.province.api import create_app
+from pos.province.database import create_province_engine, upgrade
+from pos.province.outlets import add_outlet
+from pos.province.server import BackgroundServer
+
+PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+@pytest.fixture(scope="session")
+def pg_database_url() -> Iterator[str]:
+    try:
+        admin = create_province_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            name = f"ntt_province_test_{uuid.uuid4().hex[:10]}"
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as error:  # any failure to reach the server means: skip, and say why
+        pytest.skip(f"PostgreSQL di 127.0.0.1:5432 tidak bisa dipakai: {error.__class__.__name__}: {error}")
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def province_engine(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[Engine]:
+    if request.param == "sqlite":
+        engine = create_province_engine(f"sqlite:///{tmp_path}/province.sqlite3")
+    else:
+        engine = create_province_engine(request.getfixturevalue("pg_database_url"))
+        with engine.begin() as conn:  # a clean schema per test in the session's database
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def live_server(province_engine: Engine) -> Iterator[BackgroundServer]:
+    with BackgroundServer(create_app(province_engine)) as server:
+        yield server
+
+
+@pytest.fixture
+def outlet_token(province_engine: Engine) -> str:
+    with province_engine.begin() as conn:
+        return add_outlet(conn, "5371-01", "NTT Mart by Dekranasda Kota Kupang", "Kota Kupang")
