@@ -1,0 +1,107 @@
+"""The architecture rules of docs/architecture.md, checked on the source (every import, even lazy ones)."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+POS = ROOT / "pos"
+
+# package -> the `pos` packages it may import (besides itself)
+ALLOWED: dict[str, set[str]] = {
+    "pos.core": set(),
+    "pos.db": {"pos.core"},
+    "pos.services": {"pos.core", "pos.db"},
+    "pos.printing": {"pos.core"},
+    "pos.sync": {"pos.core", "pos.services", "pos.db"},
+    "pos.province": {"pos.core", "pos.sync.protocol"},
+    "pos.ui": {"pos.core", "pos.services", "pos.printing", "pos.sync"},
+    "pos.cli": {"pos.core", "pos.db", "pos.services", "pos.printing", "pos.sync", "pos.app"},
+    "pos.app": {"pos.core", "pos.db", "pos.services", "pos.printing", "pos.sync", "pos.ui"},
+    "pos.__main__": {"pos.cli"},
+    "pos": set(),
+}
+QT_ALLOWED = ("pos.ui", "pos.app")
+THIRD_PARTY_BANNED_IN_CORE = {"sqlalchemy", "PySide6", "escpos", "requests", "fastapi", "alembic"}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def owner(module: str) -> str:
+    """The rule that applies to a module: the longest key of ALLOWED that prefixes it."""
+    keys = [k for k in ALLOWED if module == k or module.startswith(k + ".")]
+    return max(keys, key=len)
+
+
+def imports_of(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append(node.module)
+            found += [f"{node.module}.{alias.name}" for alias in node.names]
+    return found
+
+
+SOURCES = sorted(p for p in POS.rglob("*.py") if "migrations" not in p.parts)
+
+
+def allowed_target(rule: str, target: str) -> bool:
+    if target == "pos" or target.startswith(rule + ".") or target == rule:
+        return True
+    if rule == "pos.sync.protocol" or rule.startswith("pos.sync.protocol"):
+        return False
+    return any(target == a or target.startswith(a + ".") for a in ALLOWED[rule])
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_module_imports_follow_the_layering(path: Path) -> None:
+    module = module_name(path)
+    rule = owner(module)
+    bad = []
+    for target in imports_of(path):
+        top = target.split(".")[0]
+        if top == "PySide6" and not module.startswith(QT_ALLOWED):
+            bad.append(target)
+        if rule == "pos.core" and top in THIRD_PARTY_BANNED_IN_CORE:
+            bad.append(target)
+        if top != "pos":
+            continue
+        # pos.sync.protocol is shared with the province server: it must stay pure.
+        if module.startswith("pos.sync.protocol") and not target.startswith(("pos.core", "pos.sync.protocol")):
+            bad.append(target)
+        elif not allowed_target(rule, target):
+            bad.append(target)
+    assert not bad, f"{module} may not import {sorted(set(bad))} (docs/architecture.md)"
+
+
+def test_rules_cover_every_package() -> None:
+    for path in SOURCES:
+        assert owner(module_name(path)), path
+
+
+def test_headless_modules_import_without_qt_or_escpos() -> None:
+    """Importing every non-GUI module loads neither Qt nor python-escpos (slow; writes temp files)."""
+    modules = [
+        module_name(p)
+        for p in SOURCES
+        if not module_name(p).startswith(QT_ALLOWED) and module_name(p) != "pos.__main__"
+    ]
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "bad = [m for m in ('PySide6', 'escpos') if m in sys.modules]\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "", f"imported at module level: {out.stdout.strip()}"
