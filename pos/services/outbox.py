@@ -129,11 +129,8 @@ def requeue_rejected(uow: UnitOfWork, ids: Sequence[int]) -> int:
 
 
 def counts(uow: UnitOfWork) -> OutboxCounts:
-    found = dict(
-        uow.session.execute(select(OutboxEvent.status, func.count()).group_by(OutboxEvent.status))
-        .tuples()
-        .all()
-    )
+    statement = select(OutboxEvent.status, func.count()).group_by(OutboxEvent.status)
+    found: dict[str, int] = {status: int(n) for status, n in uow.session.execute(statement)}
     return OutboxCounts(
         pending=int(found.get("pending", 0)),
         sent=int(found.get("sent", 0)),
