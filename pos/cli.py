@@ -90,10 +90,11 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     db = open_db(args)
     with db.unit_of_work() as uow:
         if args.escpos:
-            from pos.printing.escpos_render import write_receipt_escpos
+            from pos.core.receipt import receipt_document
+            from pos.printing.escpos_render import columns_for, write_escpos
 
             receipt = receipt_for(uow, args.receipt_no)
-            write_receipt_escpos(receipt, Path(args.escpos), paper=args.paper)
+            write_escpos(receipt_document(receipt, columns_for(args.paper)), Path(args.escpos), args.paper)
             print(f"ESC/POS struk {args.receipt_no} ditulis ke {args.escpos} ({args.paper} mm).")
             return 0
         sale = find_sale(uow, args.receipt_no)

@@ -7,14 +7,17 @@ This keeps the golden files honest: a golden file can freeze a wrong receipt, a 
 from __future__ import annotations
 
 import subprocess
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import Decode
 from sample_receipts import samples
 
 from pos.core.document import DrawerKick, render_text
 from pos.core.receipt import receipt_document, receipt_qr_payload
 from pos.printing.escpos_render import columns_for, escpos_bytes
+
+if TYPE_CHECKING:  # conftest is not importable at run time: every test folder has its own
+    from conftest import Decode
 
 DOTS = {58: 384, 80: 576}
 CHAR_DOTS = 12  # font A is 12 dots wide on emupos's profile, as on Epson TM printers

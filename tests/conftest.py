@@ -1,0 +1,67 @@
+"""Shared fixtures: a seeded demo till database on a real SQLite file, copied fresh for each test."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pos.db.engine import DB_FILENAME, Database
+from pos.services.context import Actor, Role
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seed the demo outlet once per session (argon2 hashing makes seeding ~0.5 s)."""
+    from pos.services.demo import seed_demo
+
+    folder = tmp_path_factory.mktemp("demo-template")
+    db = Database.open(folder)
+    with db.unit_of_work() as uow:
+        seed_demo(uow)
+        uow.commit()
+    db.close()
+    # Fold the WAL into the main file so a plain file copy is a complete database.
+    con = sqlite3.connect(folder / DB_FILENAME)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    return folder / DB_FILENAME
+
+
+@pytest.fixture
+def demo_dir(demo_template: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "till"
+    folder.mkdir()
+    shutil.copyfile(demo_template, folder / DB_FILENAME)
+    return folder
+
+
+@pytest.fixture
+def demo_db(demo_dir: Path) -> Iterator[Database]:
+    db = Database.open(demo_dir)
+    yield db
+    db.close()
+
+
+def _actor(db: Database, username: str) -> Actor:
+    from pos.db.models import User
+    from pos.services.users import actor_of
+
+    with db.unit_of_work() as uow:
+        user = uow.session.query(User).filter_by(username=username).one()
+        return actor_of(user)
+
+
+@pytest.fixture
+def demo_cashier(demo_db: Database) -> Actor:
+    actor = _actor(demo_db, "kasir1")
+    assert actor.role is Role.CASHIER
+    return actor
+
+
+@pytest.fixture
+def demo_manager(demo_db: Database) -> Actor:
+    return _actor(demo_db, "manajer")

@@ -1,0 +1,64 @@
+"""Finding products by scan and by typed name on the demo catalog (real SQLite, FTS5)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, update
+
+from pos.db.engine import Database
+from pos.db.models import Product
+from pos.services import catalog
+
+
+def test_search_matches_every_word_as_a_prefix(demo_db: Database) -> None:
+    with demo_db.unit_of_work() as uow:
+        found = catalog.search(uow, "kop arab mangg")
+    assert found, "expected the Manggarai arabica coffee"
+    assert all("kopi" in p.name.lower() and "manggarai" in p.name.lower() for p in found)
+    assert all(p.on_hand > 0 and p.price > 0 for p in found)
+
+
+@pytest.mark.parametrize("typed", ['"', "*", "kopi -", "madu:", "NEAR(", "se'i", "  ", "AND OR NOT"])
+def test_search_survives_fts_syntax_in_what_was_typed(demo_db: Database, typed: str) -> None:
+    with demo_db.unit_of_work() as uow:
+        results = catalog.search(uow, typed)
+    assert isinstance(results, list)
+
+
+def test_search_finds_by_code_prefix_and_limits_results(demo_db: Database) -> None:
+    with demo_db.unit_of_work() as uow:
+        by_code = catalog.search(uow, "KOP", limit=5)
+        assert 0 < len(by_code) <= 5
+        assert all(p.code.startswith("KOP") or "kop" in p.name.lower() for p in by_code)
+
+
+def test_find_by_barcode_sku_and_upc_forms(demo_db: Database) -> None:
+    with demo_db.unit_of_work() as uow:
+        product = uow.session.scalars(select(Product).where(Product.barcode.is_not(None)).limit(1)).one()
+        assert product.barcode is not None
+        assert catalog.find_by_barcode(uow, product.barcode).product_id == product.id  # type: ignore[union-attr]
+        assert catalog.find_by_barcode(uow, product.code).product_id == product.id  # type: ignore[union-attr]
+        assert catalog.find_by_barcode(uow, "0000000000000") is None
+        # A UPC-A product stored as 12 digits is found when a scanner sends the 13-digit EAN form.
+        uow.session.execute(update(Product).where(Product.id == product.id).values(barcode="036000291452"))
+        found = catalog.find_by_barcode(uow, "0036000291452")
+        assert found is not None and found.product_id == product.id
+
+
+def test_inactive_products_are_not_sold(demo_db: Database) -> None:
+    with demo_db.unit_of_work() as uow:
+        product = uow.session.scalars(select(Product).where(Product.name.like("Madu%")).limit(1)).one()
+        product.active = False
+        uow.commit()
+    with demo_db.unit_of_work() as uow:
+        assert catalog.find_by_barcode(uow, product.barcode or product.code) is None
+        assert product.id not in {p.product_id for p in catalog.search(uow, product.name)}
+
+
+def test_renamed_product_is_found_by_its_new_name(demo_db: Database) -> None:
+    with demo_db.unit_of_work() as uow:
+        product = uow.session.scalars(select(Product).limit(1)).one()
+        product.name = "Tenun Ikat Ndao Istimewa"
+        uow.commit()
+    with demo_db.unit_of_work() as uow:
+        assert [p.product_id for p in catalog.search(uow, "ndao istim")] == [product.id]
