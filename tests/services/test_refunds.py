@@ -199,3 +199,31 @@ def test_write_failure_rolls_back_everything(till: Till) -> None:
             uow, till.cashier, till.manager, sale.receipt_no, None, "rusak", None, now=till.t0
         )
     assert _counts(till) == before and till.stock(KOPI) == 49
+
+
+def test_ppn_added_line_refunds_what_the_customer_paid(till: Till) -> None:
+    from pos.core.cart import Product as CartProduct
+    from pos.db.models import Product
+
+    with till.db.unit_of_work() as uow:
+        row = Product(
+            code="PKP-1",
+            name="Tenun Ikat Sumba (PKP)",
+            price=1_000_000,
+            tax_mode="ppn_added",
+            updated_at=till.t0,
+        )
+        uow.session.add(row)
+        uow.commit()
+        tenun = CartProduct(row.id, row.code, row.name, row.price, tax_mode="ppn_added")
+    cart = till.cart((KOPI, 1))
+    cart.add(tenun, 1)
+    sale = till.sell([], cart=cart, now=till.t0)
+    assert sale.total == 75_000 + 1_110_000
+    with till.db.unit_of_work() as uow:
+        found = refunds.find_sale_for_refund(uow, sale.receipt_no)
+        assert [line.paid for line in found.lines] == [75_000, 1_110_000]
+        result = refunds.refund_sale(
+            uow, till.cashier, till.manager, sale.receipt_no, None, "salah motif", None
+        )
+    assert result.total == sale.total
