@@ -15,6 +15,7 @@ from pos.db.models import AuditEntry, OutboxEvent, Refund, RefundLine, StockMove
 from pos.services import refunds, shifts
 from pos.services.context import PermissionDenied
 from pos.services.refunds import RefundError
+from pos.sync import protocol
 
 if TYPE_CHECKING:  # conftest is not imported at run time: other test folders have their own
     from conftest import Till
@@ -72,7 +73,10 @@ def test_refund_whole_sale(till: Till) -> None:
     with till.db.unit_of_work() as uow:
         event = uow.session.scalar(select(OutboxEvent).where(OutboxEvent.kind == "refund"))
         assert event is not None and event.uuid == result.uuid and event.status == "pending"
-        payload = json.loads(event.payload)["payload"]
+        envelope = json.loads(event.payload)
+        payload = envelope["payload"]
+        # The province's own parser accepts it (the sync protocol is the contract).
+        assert protocol.parse_refund(protocol.parse_envelope(envelope).payload).total == 180_000
         assert payload["sale_uuid"] == sale.uuid and payload["approved_by"] == "manajer"
         assert payload["total"] == 180_000 == sum(line["amount"] for line in payload["lines"])
         assert payload["reason"] == "barang rusak" and payload["business_date"] == "2026-11-20"

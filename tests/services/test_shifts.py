@@ -15,6 +15,7 @@ from pos.db.models import AuditEntry, OutboxEvent, Shift
 from pos.services import shifts
 from pos.services.context import PermissionDenied
 from pos.services.shifts import ShiftError
+from pos.sync import protocol
 
 if TYPE_CHECKING:  # conftest is not imported at run time: other test folders have their own
     from conftest import Till
@@ -94,6 +95,7 @@ def test_x_report_mid_shift_and_close_with_counts(till: Till) -> None:
         assert event is not None and event.status == "pending" and event.uuid == shift.uuid
         envelope = json.loads(event.payload)
         assert envelope["outlet"] == "5371"
+        assert protocol.parse_envelope(envelope).kind == "shift_close"
         assert envelope["payload"]["difference"] == -500 and envelope["payload"]["counted_cash"] == 294_500
         assert envelope["payload"]["business_date"] == "2026-11-20"
         actions = uow.session.scalars(select(AuditEntry.action)).all()
