@@ -19,6 +19,7 @@ _COLUMNS = """
 _FROM = "FROM products p LEFT JOIN suppliers s ON s.id = p.supplier_id"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 MAX_RESULTS = 50
+RANKED_TOKEN_LENGTH = 3
 
 
 @dataclass(frozen=True)
@@ -106,16 +107,24 @@ def fts_query(typed: str) -> str | None:
 
 
 def search(uow: UnitOfWork, typed: str, limit: int = 20) -> list[ProductView]:
-    """Active products whose name, code or barcode starts with each typed word, best matches first."""
+    """Active products whose name, code or barcode starts with each typed word.
+
+    Ranking (bm25) is only worth its cost once every word has 3 letters: ranking the ~50,000 matches of
+    "k" on a 100,000-product catalog took ~45 ms, while the first matches in index order take < 1 ms
+    and the cashier is still typing anyway. Unranked results are shown in name order.
+    """
     query = fts_query(typed)
     if query is None:
         return []
     limit = max(1, min(limit, MAX_RESULTS))
+    ranked = all(len(token) >= RANKED_TOKEN_LENGTH for token in _TOKEN.findall(typed))
+    order = "ORDER BY rank" if ranked else ""
     rows = uow.session.connection().execute(
         text(
             f"SELECT {_COLUMNS} FROM (SELECT rowid, rank FROM products_fts WHERE products_fts MATCH :q "
-            f"ORDER BY rank LIMIT :lim) f JOIN products p ON p.id = f.rowid "
-            f"LEFT JOIN suppliers s ON s.id = p.supplier_id WHERE p.active ORDER BY f.rank"
+            f"{order} LIMIT :lim) f JOIN products p ON p.id = f.rowid "
+            f"LEFT JOIN suppliers s ON s.id = p.supplier_id WHERE p.active "
+            f"ORDER BY {'f.rank' if ranked else 'p.name'}"
         ),
         {"q": query, "lim": limit * 2},
     ).all()
