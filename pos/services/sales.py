@@ -14,7 +14,7 @@ from pos.core.receipt import Receipt, ReceiptBuyer, ReceiptHeader, ReceiptLine, 
 from pos.core.timeutil import local_time
 from pos.db.models import Outlet, Payment, Sale, SaleLine, User
 from pos.db.uow import UnitOfWork
-from pos.services import settings
+from pos.services import asn, settings
 
 
 class SaleNotFound(DomainError):
@@ -152,10 +152,28 @@ def header_for(outlet: Outlet) -> ReceiptHeader:
     )
 
 
-def receipt_for(
-    uow: UnitOfWork, receipt_no: str, *, reprint: bool = False, buyer: ReceiptBuyer | None = None
-) -> Receipt:
-    """The receipt of a committed sale; `buyer` is the ASN block (see `pos.services.asn`)."""
+def buyer_block(uow: UnitOfWork, sale: SaleView) -> ReceiptBuyer | None:
+    """The ASN block: masked NIP, name, and the period's spending including this (committed) sale.
+
+    Figures are as the till knows them now: a reprint after a sync shows the province's newer total.
+    """
+    if not sale.buyer_nip:
+        return None
+    info = asn.identify_buyer(uow, sale.buyer_nip, this_sale=0, today=sale.business_date)
+    if info.period is None:
+        return None
+    return ReceiptBuyer(
+        masked_nip=info.nip_masked,
+        name=info.name,
+        agency=info.agency,
+        period_label=info.period.label,
+        period_total=info.total_before,
+        minimum=info.minimum,
+    )
+
+
+def receipt_for(uow: UnitOfWork, receipt_no: str, *, reprint: bool = False) -> Receipt:
+    """The receipt of a committed sale, with the ASN buyer block when a NIP was given."""
     sale = find_sale(uow, receipt_no)
     outlet = settings.outlet(uow)
     tax_label = None
@@ -179,7 +197,7 @@ def receipt_for(
             ReceiptPayment(PAYMENT_LABELS[p.method], p.amount, p.reference) for p in sale.payments
         ),
         change=sale.change,
-        buyer=buyer,
+        buyer=buyer_block(uow, sale),
         footer=outlet.receipt_footer,
         reprint=reprint,
     )

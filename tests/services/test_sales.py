@@ -1,0 +1,48 @@
+"""Reading sales back as receipts: the ASN block, masking, reprints."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from pos.core.cart import Cart
+from pos.core.payments import Payment, PaymentMethod
+from pos.core.pricing import price_cart
+from pos.db.engine import Database
+from pos.db.models import AsnRegistryEntry
+from pos.services import catalog, checkout, sales
+from pos.services.context import Actor
+
+
+def sell(db: Database, actor: Actor, nip: str | None) -> checkout.CompletedSale:
+    cart = Cart()
+    with db.unit_of_work() as uow:
+        cart.add(catalog.search(uow, "kopi arabika", limit=1)[0].as_cart_product(), 2)
+    total = price_cart(cart).total
+    with db.unit_of_work() as uow:
+        return checkout.complete_sale(uow, actor, cart, [Payment(PaymentMethod.QRIS, total)], buyer_nip=nip)
+
+
+def test_receipt_of_an_asn_sale_shows_masked_nip_and_progress(demo_db: Database, demo_cashier: Actor) -> None:
+    with demo_db.unit_of_work() as uow:
+        entry = uow.session.scalars(select(AsnRegistryEntry).limit(1)).one()
+    first = sell(demo_db, demo_cashier, entry.nip)
+    second = sell(demo_db, demo_cashier, entry.nip)
+    with demo_db.unit_of_work() as uow:
+        receipt = sales.receipt_for(uow, second.receipt_no, reprint=True)
+    assert receipt.reprint and receipt.buyer is not None
+    assert receipt.buyer.name == entry.name
+    assert entry.nip[:8] not in receipt.buyer.masked_nip and receipt.buyer.masked_nip.startswith("********")
+    assert receipt.buyer.period_total == first.total + second.total
+    assert receipt.buyer.minimum == 100_000
+    assert receipt.total == second.total and sum(line.total for line in receipt.lines) == second.total
+
+
+def test_receipt_without_buyer_has_no_asn_block(demo_db: Database, demo_cashier: Actor) -> None:
+    sale = sell(demo_db, demo_cashier, None)
+    with demo_db.unit_of_work() as uow:
+        receipt = sales.receipt_for(uow, sale.receipt_no)
+        assert sales.last_receipt_no(uow) == sale.receipt_no
+    assert receipt.buyer is None and not receipt.reprint
+    assert receipt.header.outlet_name == "NTT Mart by Dekranasda Kota Kupang"
+    offset = receipt.issued_at.utcoffset()
+    assert offset is not None and offset.total_seconds() == 8 * 3600  # WITA
