@@ -1,0 +1,109 @@
+"""The one place that wires the till together: database, services, printer, sync and windows.
+
+`run_gui(data_dir, demo)` is what `ntt-pos` and `ntt-pos --demo` call. `Till` holds the running
+parts so the benchmarks and the screenshot script start exactly what a cashier gets.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pos.db.engine import Database
+
+
+def open_database(data_dir: Path, demo: bool) -> Database:
+    """Open the till database; with `demo` an empty one is created and seeded with the demo outlet."""
+    db = Database.open(data_dir, create=demo)
+    if demo:
+        from pos.db.models import Outlet
+        from pos.services.demo import seed_demo
+
+        with db.unit_of_work() as uow:
+            if uow.session.query(Outlet.id).first() is None:
+                seed_demo(uow)
+                uow.commit()
+    return db
+
+
+@dataclass
+class Till:
+    db: Database
+    window: Any  # pos.ui.main_window.MainWindow
+    print_queue: Any | None  # pos.printing.queue.PrintQueue
+    sync: Any | None  # pos.sync.worker.SyncWorker
+
+    def stop(self) -> None:
+        if self.sync is not None:
+            self.sync.stop(timeout=2.0)
+        if self.print_queue is not None:
+            self.print_queue.stop(timeout=2.0)
+        self.window.runner.wait(2000)
+        self.db.close()
+
+
+def build_till(db: Database, app: Any, *, start_sync: bool = True) -> Till:
+    """Create the window on `db`, start the print queue (if a printer is set) and the sync worker."""
+    from pos.ui.backend import TillBackend
+    from pos.ui.main_window import MainWindow
+
+    backend = TillBackend(db.unit_of_work)
+    window = MainWindow(backend)
+    window.install_scanner(app)
+    queue = _print_queue(backend.setting("printer"), window.printer_status.emit)
+    if queue is not None:
+        window.set_printer(lambda doc, title: queue.submit(doc, title=title))
+        queue.start()
+    sync = None
+    if start_sync:
+        from pos.sync.worker import SyncWorker
+
+        sync = SyncWorker(db, window.sync_status.emit)
+        window.checkout.sale_completed.connect(lambda _sale: sync.wake())
+        sync.start()
+    return Till(db, window, queue, sync)
+
+
+def _print_queue(value: Any, on_status: Any) -> Any | None:
+    """The setting "printer" holds PrinterSettings fields; without it receipts are only previewed."""
+    if not value:
+        return None
+    from pos.printing.connection import PrinterSettings
+    from pos.printing.queue import PrintQueue
+
+    return PrintQueue(PrinterSettings(**value), on_status)  # on_status runs on the print thread
+
+
+def make_app(argv: list[str] | None = None) -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    from pos.ui.i18n import install_translations, stylesheet
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("NTT Mart POS")
+    install_translations(app, os.environ.get("NTT_POS_LANG", "id"))
+    app.setStyleSheet(stylesheet())
+    return app
+
+
+def run_gui(data_dir: Path, demo: bool) -> int:
+    app = make_app()
+    from PySide6.QtWidgets import QMessageBox
+
+    from pos.core.errors import DomainError
+    from pos.db.engine import DatabaseRefused
+
+    try:
+        db = open_database(Path(data_dir), demo)
+    except (DatabaseRefused, DomainError) as error:
+        QMessageBox.critical(None, "NTT Mart POS", str(error))
+        return 1
+    till = build_till(db, app)
+    till.window.showMaximized()
+    try:
+        return int(app.exec())
+    finally:
+        till.stop()

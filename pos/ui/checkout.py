@@ -1,0 +1,358 @@
+"""The checkout screen: one always-focused scan field, the cart, the total in large type, and every
+function on a big button that shows its key.
+
+The screen keeps the sale being built (a `pos.core.cart.Cart`) and forwards each action to the
+`TillBackend`. Scans come from the application's `ScannerFilter` (`on_scan`) or from Enter in the
+scan field; both are routed by `pos.core.scan.route_scan`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.core.cart import Cart
+from pos.core.errors import DomainError
+from pos.core.money import format_rupiah
+from pos.core.scan import route_scan, split_multiplier
+from pos.services.catalog import ProductView
+from pos.services.checkout import CompletedSale
+from pos.services.context import Actor
+from pos.services.shifts import ShiftView
+from pos.ui.backend import BuyerInfo, TillBackend
+from pos.ui.cart_model import CartTableModel
+from pos.ui.widgets import big_button
+
+# (object name, label, key) of the function buttons, in screen order.
+FUNCTIONS = (
+    ("search", "Cari barang", "F2"),
+    ("qty", "Ubah jumlah", "F3"),
+    ("buyer", "Pembeli ASN", "F4"),
+    ("lineDiscount", "Diskon baris", "F5"),
+    ("saleDiscount", "Diskon total", "F6"),
+    ("price", "Ubah harga", "F7"),
+    ("refund", "Retur", "F9"),
+    ("park", "Tahan", "F10"),
+    ("recall", "Panggil", "F11"),
+    ("reprint", "Cetak ulang", "F12"),
+    ("removeLine", "Hapus baris", "Del"),
+    ("voidSale", "Batal transaksi", "Alt+B"),
+    ("xReport", "Laporan X", "Alt+X"),
+    ("closeShift", "Tutup shift", "Alt+T"),
+    ("signOut", "Keluar", "Alt+K"),
+)
+
+
+class CheckoutScreen(QWidget):
+    """Signals carry finished work to the main window (printing, status bar, shift menu)."""
+
+    sale_completed = Signal(object)  # CompletedSale
+    function_requested = Signal(str)  # name of a FUNCTIONS entry the main window handles
+
+    def __init__(self, backend: TillBackend, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkoutScreen")
+        self.backend = backend
+        self.actor: Actor | None = None
+        self.shift: ShiftView | None = None
+        self.buyer: BuyerInfo | None = None
+        self.model = CartTableModel(Cart(), self)
+        self._build()
+
+    # --- layout -----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.scan_field = QLineEdit(objectName="scanField")
+        self.scan_field.setPlaceholderText(
+            self.tr("Pindai barcode, NIP, atau QR struk · ketik kode lalu Enter · 3*kode untuk 3 barang")
+        )
+        self.scan_field.installEventFilter(self)
+        self.scan_field.returnPressed.connect(self._typed_enter)
+        self.table = QTableView(objectName="cartTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.clicked.connect(lambda _index: self.scan_field.setFocus())
+
+        self.total_label = QLabel(format_rupiah(0), objectName="bigTotal")
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count_label = QLabel(objectName="itemCount")
+        self.detail_label = QLabel(objectName="totalDetail")
+        self.buyer_label = QLabel(objectName="buyerText")
+        self.buyer_label.setWordWrap(True)
+        self.buyer_progress = QProgressBar(objectName="buyerProgress")
+        self.buyer_progress.setTextVisible(True)
+        self.buyer_progress.hide()
+        self.last_sale_label = QLabel(objectName="lastSale")
+        self.last_sale_label.setWordWrap(True)
+        self.receipt_preview = QPlainTextEdit(objectName="receiptPreview")
+        self.receipt_preview.setReadOnly(True)
+        self.receipt_preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.receipt_preview.setPlaceholderText(self.tr("Pratinjau struk terakhir"))
+        self.payment_dialog: Any = None
+        self.change_label = QLabel(objectName="bigChange")
+        self.message = QLabel(objectName="messageText")
+        self.message.setWordWrap(True)
+
+        side = QFrame(objectName="sidePanel")
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(QLabel(self.tr("TOTAL"), objectName="caption"))
+        side_layout.addWidget(self.total_label)
+        side_layout.addWidget(self.count_label)
+        side_layout.addWidget(self.detail_label)
+        side_layout.addSpacing(8)
+        side_layout.addWidget(QLabel(self.tr("PEMBELI"), objectName="caption"))
+        side_layout.addWidget(self.buyer_label)
+        side_layout.addWidget(self.buyer_progress)
+        side_layout.addWidget(self.change_label)
+        side_layout.addWidget(self.last_sale_label)
+        side_layout.addWidget(self.receipt_preview, 1)
+        self.pay_button = big_button(self.tr("BAYAR"), "F8", self, primary=True)
+        self.pay_button.setObjectName("payButton")
+        self.pay_button.setMinimumHeight(84)
+        self.pay_button.clicked.connect(self.pay)
+        side_layout.addWidget(self.pay_button)
+        side.setMinimumWidth(360)
+
+        grid = QGridLayout()
+        self.buttons: dict[str, Any] = {}
+        for number, (name, label, key) in enumerate(FUNCTIONS):
+            button = big_button(self.tr(label), key, self)
+            button.setObjectName(f"{name}Button")
+            button.clicked.connect(lambda _=False, n=name: self.trigger(n))
+            self.buttons[name] = button
+            grid.addWidget(button, number // 5, number % 5)
+            if key != "Del":  # Del is read from the scan field, where a QShortcut would never see it
+                QShortcut(QKeySequence(key), self, lambda n=name: self.trigger(n))
+        QShortcut(QKeySequence("F8"), self, self.pay)
+
+        left = QVBoxLayout()
+        left.addWidget(self.scan_field)
+        left.addWidget(self.table, 1)
+        left.addWidget(self.message)
+        left.addLayout(grid)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(side)
+        self.refresh()
+
+    # --- session ----------------------------------------------------------------------------------
+    def start(self, actor: Actor, shift: ShiftView | None) -> None:
+        self.actor, self.shift = actor, shift
+        self.new_sale()
+
+    def new_sale(self) -> None:
+        self.buyer = None
+        self.model.set_cart(Cart())
+        self.refresh()
+        self.scan_field.clear()
+        self.scan_field.setFocus()
+
+    @property
+    def cart(self) -> Cart:
+        return self.model.cart
+
+    def selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            return rows[0].row()
+        return self.model.rowCount() - 1 if self.model.rowCount() else None
+
+    def select_row(self, row: int | None) -> None:
+        if row is not None and 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def say(self, text: str, error: bool = False) -> None:
+        self.message.setProperty("error", error)
+        self.message.setText(text)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    # --- scanning ---------------------------------------------------------------------------------
+    def on_scan(self, code: str) -> None:
+        """A scanner burst (from the ScannerFilter); the scan field may still hold a typed `3*`."""
+        if not self.isVisible():
+            return
+        prefix = self.scan_field.text()
+        self.scan_field.clear()
+        self.handle_code(prefix + code if prefix.rstrip().endswith("*") else code)
+
+    def _typed_enter(self) -> None:
+        text = self.scan_field.text()
+        self.scan_field.clear()
+        if text.strip():
+            self.handle_code(text)
+
+    def handle_code(self, text: str) -> None:
+        try:
+            qty, code = split_multiplier(text)
+        except DomainError as error:
+            self.say(str(error), error=True)
+            return
+        route = route_scan(code)
+        if route.kind == "nip":
+            self.set_buyer(route.value)
+        elif route.kind == "receipt":
+            self.function_requested.emit(f"refund:{code}")
+        elif route.kind == "barcode":
+            product = self.backend.find_product(route.value)
+            if product is None:
+                self.say(self.tr("Barcode {0} tidak dikenal.").replace("{0}", route.value), error=True)
+            else:
+                self.add_product(product, qty)
+        else:
+            product = self.backend.find_product(route.value)
+            if product is not None:
+                self.add_product(product, qty)
+            else:
+                self.trigger("search", route.value)
+
+    def add_product(self, product: ProductView, qty: int = 1) -> None:
+        try:
+            row = self.cart.add(product.as_cart_product(), qty)
+        except DomainError as error:
+            self.say(str(error), error=True)
+            return
+        self.model.refresh(changed_row=row)
+        self.select_row(row)
+        self.refresh()
+        self.say(f"{product.name}  ×{self.cart.lines[row].qty}  {format_rupiah(product.price)}")
+
+    # --- keys in the scan field -------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scan_field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key, empty = event.key(), not self.scan_field.text()
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                row = self.selected_row()
+                if row is not None:
+                    self.select_row(row + (1 if key == Qt.Key.Key_Down else -1))
+                return True
+            if empty and key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus):
+                self.step_qty(1 if key == Qt.Key.Key_Plus else -1)
+                return True
+            if empty and key == Qt.Key.Key_Delete:
+                self.trigger("removeLine")
+                return True
+        return super().eventFilter(watched, event)
+
+    def step_qty(self, delta: int) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        qty = self.cart.lines[row].qty + delta
+        if qty < 1:
+            self.trigger("removeLine")
+            return
+        self.change_line(lambda: self.cart.set_qty(row, qty), row)
+
+    def change_line(self, change: Any, row: int | None = None) -> bool:
+        """Apply one cart change; a refused change leaves the cart as it was and says why."""
+        try:
+            change()
+        except DomainError as error:
+            self.say(str(error), error=True)
+            return False
+        self.model.refresh()
+        self.select_row(row if row is not None else self.selected_row())
+        self.refresh()
+        return True
+
+    def trigger(self, name: str, argument: str = "") -> None:
+        """Run a function by name; cart functions live in CheckoutActions, the rest in the main window."""
+        self.function_requested.emit(f"{name}:{argument}" if argument else name)
+
+    # --- buyer ------------------------------------------------------------------------------------
+    def set_buyer(self, nip_text: str) -> bool:
+        """Identify the buyer; an invalid NIP says why and changes nothing."""
+        try:
+            self.buyer = self.backend.buyer(nip_text, self.model.totals.total)
+        except DomainError as error:
+            self.say(self.tr("NIP tidak sah: {0}").replace("{0}", str(error)), error=True)
+            return False
+        self.refresh()
+        self.say(self.tr("Pembeli ASN dicatat: {0}").replace("{0}", self.buyer.masked))
+        return True
+
+    def _render_buyer(self) -> None:
+        buyer = self.buyer
+        if buyer is None:
+            self.buyer_label.setText(self.tr("Bukan ASN / belum dipindai (F4)"))
+            self.buyer_progress.hide()
+            return
+        who = (
+            f"<b>{buyer.name}</b><br>{buyer.agency or ''}"
+            if buyer.name
+            else self.tr("<b>NIP sah, belum terdaftar</b>")
+        )
+        total = buyer.before + self.model.totals.total
+        state = (
+            self.tr("Minimal tercapai")
+            if total >= buyer.minimum
+            else self.tr("Kurang {0}").replace("{0}", format_rupiah(buyer.minimum - total))
+        )
+        self.buyer_label.setText(
+            f"{buyer.masked}<br>{who}<br>{buyer.period_label}: {format_rupiah(total)} / "
+            f"{format_rupiah(buyer.minimum)} · {state}"
+        )
+        self.buyer_progress.setRange(0, buyer.minimum)
+        self.buyer_progress.setValue(min(total, buyer.minimum))
+        self.buyer_progress.setFormat(f"{min(100, total * 100 // max(1, buyer.minimum))}%")
+        self.buyer_progress.show()
+
+    # --- totals -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        totals = self.model.totals
+        self.total_label.setText(format_rupiah(totals.total))
+        self.count_label.setText(
+            self.tr("{0} barang · {1} baris")
+            .replace("{0}", str(totals.item_count))
+            .replace("{1}", str(len(totals.lines)))
+        )
+        parts = [self.tr("Subtotal {0}").replace("{0}", format_rupiah(totals.subtotal))]
+        if totals.discount:
+            parts.append(self.tr("Diskon {0}").replace("{0}", format_rupiah(-totals.discount)))
+        if totals.tax:
+            parts.append(self.tr("PPN {0}").replace("{0}", format_rupiah(totals.tax)))
+        self.detail_label.setText(" · ".join(parts))
+        self.pay_button.setEnabled(not self.cart.is_empty)
+        self._render_buyer()
+
+    # --- paying -----------------------------------------------------------------------------------
+    def pay(self) -> None:
+        self.function_requested.emit("pay")
+
+    def show_completed(self, sale: CompletedSale) -> None:
+        """The last sale stays on the side panel (change in large type) while the next one starts."""
+        self.change_label.setText(self.tr("Kembalian {0}").replace("{0}", format_rupiah(sale.change)))
+        self.last_sale_label.setText(
+            self.tr("Struk {0} · total {1} · dibayar {2}")
+            .replace("{0}", sale.receipt_no)
+            .replace("{1}", format_rupiah(sale.total))
+            .replace("{2}", format_rupiah(sale.paid))
+        )
+        self.new_sale()
+        self.say(self.tr("Transaksi selesai. Silakan pindai barang pelanggan berikutnya."))

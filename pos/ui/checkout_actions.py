@@ -1,0 +1,310 @@
+"""What each checkout function does: the dialogs it opens and the service calls it makes.
+
+Kept apart from the screen's layout so each stays readable. Every cart change goes through
+`CheckoutScreen.change_line` (a refused change leaves the cart as it was); every sale is committed
+before anything is printed, and printing happens off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QVBoxLayout
+
+from pos.core.cart import MAX_QTY, Discount
+from pos.core.errors import DomainError
+from pos.core.money import format_rupiah, parse_rupiah
+from pos.core.nip import parse_nip
+from pos.core.receipt import Receipt
+from pos.services.context import Role
+from pos.ui.backend import TillBackend
+from pos.ui.checkout import CheckoutScreen
+from pos.ui.dialogs import ManagerPinDialog, ReasonDialog, TextDialog
+from pos.ui.payment import PaymentDialog
+from pos.ui.search import ProductSearchDialog
+from pos.ui.tasks import TaskRunner
+from pos.ui.widgets import big_button, confirm, run_dialog
+
+PrintReceipt = Callable[[Receipt], None]
+
+
+def parse_qty(text: str) -> int:
+    if not text.strip().isdigit() or not 1 <= int(text) <= MAX_QTY:
+        raise DomainError(f"Jumlah harus angka 1 sampai {MAX_QTY}.")
+    return int(text)
+
+
+def parse_discount_value(text: str) -> tuple[str, Any]:
+    """`10%` or `12,5%` -> ("percent", Decimal); `5000`, `5rb`, `Rp5.000` -> ("rupiah", 5000)."""
+    cleaned = text.strip()
+    if cleaned.endswith("%"):
+        return "percent", Discount.of_percent(cleaned[:-1], "cek").percent
+    return "rupiah", parse_rupiah(cleaned)
+
+
+class CheckoutActions(QObject):
+    def __init__(
+        self,
+        screen: CheckoutScreen,
+        backend: TillBackend,
+        runner: TaskRunner,
+        print_receipt: PrintReceipt,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.screen, self.backend, self.runner = screen, backend, runner
+        self.print_receipt = print_receipt
+        self.handlers: dict[str, Callable[[str], None]] = {
+            "search": self.search,
+            "qty": lambda _a: self.ask_qty(),
+            "buyer": lambda _a: self.ask_buyer(),
+            "lineDiscount": lambda _a: self.ask_discount(whole_sale=False),
+            "saleDiscount": lambda _a: self.ask_discount(whole_sale=True),
+            "price": lambda _a: self.ask_price(),
+            "removeLine": lambda _a: self.remove_line(),
+            "voidSale": lambda _a: self.void_sale(),
+            "park": lambda _a: self.park(),
+            "recall": lambda _a: self.recall(),
+            "pay": lambda _a: self.pay(),
+            "reprint": lambda _a: self.reprint(),
+        }
+
+    def handle(self, request: str) -> bool:
+        name, _, argument = request.partition(":")
+        handler = self.handlers.get(name)
+        if handler is None:
+            return False
+        handler(argument)
+        self.screen.scan_field.setFocus()
+        return True
+
+    # --- approval ---------------------------------------------------------------------------------
+    def manager_approves(self, action: str) -> bool:
+        """A manager at the till approves, or the action is not done."""
+        actor = self.screen.actor
+        if actor is not None and actor.at_least(Role.MANAGER):
+            return True
+        managers = [u for u in self.backend.users() if u.role in (Role.MANAGER, Role.ADMIN)]
+        dialog = ManagerPinDialog(action, managers, self.backend.approve, self.screen)
+        return run_dialog(dialog)
+
+    def _percent_limit(self) -> Decimal:
+        return Decimal(str(self.backend.setting("discount.manager_pin_above_percent")))
+
+    # --- cart functions ---------------------------------------------------------------------------
+    def search(self, text: str = "") -> None:
+        dialog = ProductSearchDialog(self.backend.search_products, text, self.screen)
+        if run_dialog(dialog) and dialog.chosen is not None:
+            self.screen.add_product(dialog.chosen)
+
+    def ask_qty(self) -> None:
+        row = self.screen.selected_row()
+        if row is None:
+            return
+        line = self.screen.cart.lines[row]
+        dialog = TextDialog(
+            self.tr("Ubah jumlah (F3)"), line.product.name, parse_qty, self.screen, str(line.qty)
+        )
+        if run_dialog(dialog):
+            self.screen.change_line(lambda: self.screen.cart.set_qty(row, dialog.value), row)
+
+    def ask_buyer(self) -> None:
+        dialog = TextDialog(self.tr("Pembeli ASN (F4)"), self.tr("NIP (18 angka)"), parse_nip, self.screen)
+        dialog.setObjectName("buyerDialog")
+        if run_dialog(dialog):
+            self.screen.set_buyer(dialog.value.digits)
+
+    def ask_discount(self, *, whole_sale: bool) -> None:
+        row = self.screen.selected_row()
+        if row is None:
+            return
+        title = self.tr("Diskon total (F6)") if whole_sale else self.tr("Diskon baris (F5)")
+        dialog = ReasonDialog(
+            title, self.tr("Diskon (mis. 10% atau 5000)"), parse_discount_value, self.screen
+        )
+        if not run_dialog(dialog):
+            return
+        kind, value = dialog.value
+        reason = dialog.reason.text()
+        discount = (
+            Discount.of_percent(value, reason) if kind == "percent" else Discount.of_rupiah(value, reason)
+        )
+        cart = self.screen.cart
+        base = sum(line.after_discount for line in cart.lines) if whole_sale else cart.lines[row].gross
+        percent = (
+            discount.percent
+            if discount.percent is not None
+            else Decimal(100 * discount.off(base)) / max(1, base)
+        )
+        if percent > self._percent_limit() and not self.manager_approves(discount.describe()):
+            return
+        if whole_sale:
+            self.screen.change_line(lambda: cart.set_sale_discount(discount), row)
+        else:
+            self.screen.change_line(lambda: cart.set_line_discount(row, discount), row)
+
+    def ask_price(self) -> None:
+        row = self.screen.selected_row()
+        if row is None:
+            return
+        line = self.screen.cart.lines[row]
+        dialog = TextDialog(
+            self.tr("Ubah harga (F7)"), line.product.name, parse_rupiah, self.screen, str(line.unit_price)
+        )
+        if not run_dialog(dialog):
+            return
+        price, listed = dialog.value, line.product.unit_price
+        cut = Decimal(100 * (listed - price)) / max(1, listed)
+        action = (
+            self.tr("Ubah harga {0} ke {1}")
+            .replace("{0}", format_rupiah(listed))
+            .replace("{1}", format_rupiah(price))
+        )
+        if cut > self._percent_limit() and not self.manager_approves(action):
+            return
+        self.screen.change_line(lambda: self.screen.cart.override_price(row, price), row)
+
+    def remove_line(self) -> None:
+        row = self.screen.selected_row()
+        if row is None:
+            return
+        if self.backend.setting("void.requires_manager") and not self.manager_approves(
+            self.tr("Hapus baris")
+        ):
+            return
+        self.screen.change_line(lambda: self.screen.cart.remove(row), max(0, row - 1))
+
+    def void_sale(self) -> None:
+        if self.screen.cart.is_empty:
+            return
+        if not confirm(self.screen, self.tr("Batal transaksi"), self.tr("Batalkan seluruh transaksi ini?")):
+            return
+        if self.backend.setting("void.requires_manager") and not self.manager_approves(
+            self.tr("Batal transaksi")
+        ):
+            return
+        self.screen.new_sale()
+        self.screen.say(self.tr("Transaksi dibatalkan."))
+
+    # --- park / recall ----------------------------------------------------------------------------
+    def park(self) -> None:
+        screen = self.screen
+        assert screen.actor is not None
+        buyer = screen.buyer.nip if screen.buyer else None
+        try:
+            view = self.backend.park(screen.actor, screen.cart, None, buyer)
+        except DomainError as error:
+            screen.say(str(error), error=True)
+            return
+        screen.new_sale()
+        screen.say(
+            self.tr("Transaksi ditahan: {0} ({1}).")
+            .replace("{0}", view.label)
+            .replace("{1}", format_rupiah(view.total))
+        )
+
+    def recall(self) -> None:
+        screen = self.screen
+        if not screen.cart.is_empty:
+            screen.say(self.tr("Selesaikan atau tahan transaksi ini dulu sebelum memanggil yang lain."), True)
+            return
+        parked = self.backend.held_sales()
+        if not parked:
+            screen.say(self.tr("Tidak ada transaksi yang ditahan."))
+            return
+        dialog = HeldListDialog(parked, screen)
+        if not run_dialog(dialog) or dialog.chosen is None:
+            return
+        assert screen.actor is not None
+        try:
+            recalled = self.backend.recall(screen.actor, dialog.chosen)
+        except DomainError as error:
+            screen.say(str(error), error=True)
+            return
+        screen.model.set_cart(recalled.cart)
+        screen.buyer = None
+        if recalled.buyer_nip:
+            screen.set_buyer(recalled.buyer_nip)
+        screen.refresh()
+        screen.select_row(screen.model.rowCount() - 1)
+        screen.say(self.tr("Transaksi dipanggil: {0}").replace("{0}", recalled.label))
+
+    # --- paying -----------------------------------------------------------------------------------
+    def pay(self) -> None:
+        screen = self.screen
+        if screen.cart.is_empty or screen.actor is None:
+            return
+        total = screen.model.totals.total
+        dialog = PaymentDialog(total, self.backend.setting("qris.static"), screen)
+        screen.payment_dialog = dialog
+        try:
+            if not run_dialog(dialog):
+                return
+        finally:
+            screen.payment_dialog = None
+        try:
+            sale = self.backend.complete_sale(
+                screen.actor,
+                screen.cart,
+                dialog.payments,
+                buyer_nip=screen.buyer.nip if screen.buyer else None,
+                shift_id=screen.shift.shift_id if screen.shift else None,
+            )
+        except DomainError as error:  # nothing was written: the cart is still there to try again
+            screen.say(self.tr("Transaksi belum tersimpan: {0}").replace("{0}", str(error)), True)
+            return
+        screen.show_completed(sale)
+        screen.sale_completed.emit(sale)
+        self.send_receipt(sale.receipt_no)
+
+    def send_receipt(self, receipt_no: str, reprint: bool = False) -> None:
+        """Build the receipt off the GUI thread, then hand it to the printer (which has its own thread)."""
+        self.runner.run(
+            lambda: self.backend.receipt(receipt_no, reprint=reprint),
+            self.print_receipt,
+            lambda error: self.screen.say(
+                self.tr("Struk tidak bisa dibuat: {0}").replace("{0}", str(error)), True
+            ),
+        )
+
+    def reprint(self) -> None:
+        receipt_no = self.backend.last_receipt_no()
+        if receipt_no is None:
+            self.screen.say(self.tr("Belum ada struk untuk dicetak ulang."))
+            return
+        self.send_receipt(receipt_no, reprint=True)
+        self.screen.say(self.tr("Cetak ulang struk {0}.").replace("{0}", receipt_no))
+
+
+class HeldListDialog(QDialog):
+    """Parked sales, oldest first; Enter recalls the highlighted one."""
+
+    def __init__(self, parked: list[Any], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("heldDialog")
+        self.setWindowTitle(self.tr("Panggil transaksi (F11)"))
+        self.chosen: int | None = None
+        self.list = QListWidget(objectName="heldList")
+        for view in parked:
+            item = QListWidgetItem(
+                f"{view.label} · {view.item_count} barang · {format_rupiah(view.total)} · {view.cashier}"
+            )
+            item.setData(256, view.held_id)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _item: self.pick())
+        ok = big_button(self.tr("Panggil"), "Enter", self, primary=True)
+        ok.clicked.connect(self.pick)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(ok)
+        self.resize(560, 400)
+
+    def pick(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.chosen = int(item.data(256))
+            self.accept()

@@ -1,0 +1,148 @@
+"""Small modal dialogs of the checkout: a manager's PIN, a quantity, a discount, a price, a reason.
+
+Each returns plain values; the checkout applies them to the cart and the services check the rules.
+Enter confirms and Esc cancels everywhere; a scanner's Enter is swallowed before it gets here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from pos.core.errors import DomainError
+from pos.services.context import Actor
+from pos.services.users import UserInfo
+from pos.ui.widgets import big_button
+
+
+class FormDialog(QDialog):
+    """A titled form with an error line and OK (Enter) / Batal (Esc) buttons."""
+
+    def __init__(self, title: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = QLabel(objectName="errorText")
+        self.error.setWordWrap(True)
+        self.ok_button = big_button(self.tr("OK"), "Enter", self, primary=True)
+        self.cancel_button = big_button(self.tr("Batal"), "Esc", self)
+        self.ok_button.clicked.connect(self.try_accept)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.ok_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(460)
+
+    def add_field(self, label: str, widget: Any) -> Any:
+        self.form.addRow(label, widget)
+        if isinstance(widget, QLineEdit):
+            widget.returnPressed.connect(self.try_accept)
+        return widget
+
+    def validate(self) -> None:
+        """Raise DomainError with the reason to keep the dialog open."""
+
+    def try_accept(self) -> None:
+        try:
+            self.validate()
+        except DomainError as error:
+            self.error.setText(str(error))
+            return
+        self.accept()
+
+
+class ManagerPinDialog(FormDialog):
+    """A manager or admin approves one action with their own PIN (checked by users.authorize)."""
+
+    def __init__(
+        self,
+        action: str,
+        managers: Sequence[UserInfo],
+        approve: Callable[[str, str, str], Actor],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(self.tr("Persetujuan manajer"), parent)
+        self.setObjectName("managerPinDialog")
+        self.action = action
+        self._approve = approve
+        self.approver: Actor | None = None
+        self.form.addRow(QLabel(self.tr("Perlu PIN manajer untuk: {0}").replace("{0}", action)))
+        self.user = self.add_field(self.tr("Manajer"), QComboBox())
+        for info in managers:
+            self.user.addItem(f"{info.full_name} ({info.username})", info.username)
+        self.pin = self.add_field(self.tr("PIN"), QLineEdit(objectName="managerPin"))
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setFocus()
+
+    def validate(self) -> None:
+        self.approver = self._approve(str(self.user.currentData()), self.pin.text(), self.action)
+
+    def try_accept(self) -> None:
+        super().try_accept()
+        self.pin.clear()
+
+
+class TextDialog(FormDialog):
+    """One line of text checked by `parse` (which raises DomainError); `value` holds the result."""
+
+    def __init__(
+        self, title: str, label: str, parse: Callable[[str], Any], parent: Any = None, text: str = ""
+    ) -> None:
+        super().__init__(title, parent)
+        self._parse = parse
+        self.value: Any = None
+        self.field = self.add_field(label, QLineEdit(text, objectName="dialogField"))
+        self.field.selectAll()
+        self.field.setFocus()
+
+    def validate(self) -> None:
+        self.value = self._parse(self.field.text())
+
+
+class ReasonDialog(FormDialog):
+    """A value (amount or percent) with a required reason, for discounts and voids."""
+
+    def __init__(self, title: str, label: str, parse: Callable[[str], Any], parent: Any = None) -> None:
+        super().__init__(title, parent)
+        self._parse = parse
+        self.value: Any = None
+        self.field = self.add_field(label, QLineEdit(objectName="dialogField"))
+        self.reason = self.add_field(self.tr("Alasan"), QLineEdit(objectName="reasonField"))
+        self.field.setFocus()
+
+    def validate(self) -> None:
+        self.value = self._parse(self.field.text())
+        if not self.reason.text().strip():
+            raise DomainError(self.tr("Alasan wajib diisi."))
+
+
+class PreviewDialog(QDialog):
+    """A receipt or report as the printer would print it, in a fixed-width font."""
+
+    def __init__(self, title: str, text: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("previewDialog")
+        self.text = QPlainTextEdit(text, objectName="receiptPreview")
+        self.text.setReadOnly(True)
+        close = big_button(self.tr("Tutup"), "Esc", self)
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(close)
+        self.resize(520, 680)

@@ -1,0 +1,231 @@
+"""The till's one window: sign-in, then the checkout, with a status bar that is always honest about
+the outlet, the cashier, the shift, sync and the printer.
+
+Printer and sync run on their own threads and report through plain callbacks; `printer_status` and
+`sync_status` are Qt signals, so emitting them from those threads delivers on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
+
+from pos.core.document import Block
+from pos.core.errors import DomainError
+from pos.core.money import format_rupiah
+from pos.core.receipt import Receipt, receipt_document
+from pos.services.context import ROLE_LABELS, Actor
+from pos.ui.backend import TillBackend
+from pos.ui.checkout import CheckoutScreen
+from pos.ui.checkout_actions import CheckoutActions
+from pos.ui.dialogs import ManagerPinDialog, PreviewDialog
+from pos.ui.refund import RefundDialog
+from pos.ui.scanner import ScannerFilter
+from pos.ui.shift_dialogs import CloseShiftDialog, open_shift_dialog
+from pos.ui.signin import SignInScreen
+from pos.ui.tasks import TaskRunner
+from pos.ui.widgets import confirm, run_dialog
+
+SubmitPrint = Callable[[tuple[Block, ...], str], None]
+
+
+class MainWindow(QMainWindow):
+    printer_status = Signal(object)  # pos.printing.queue.PrinterStatus, from the print thread
+    sync_status = Signal(object)  # pos.sync.worker.SyncStatus, from the sync thread
+
+    def __init__(self, backend: TillBackend, submit_print: SubmitPrint | None = None, parent: Any = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.backend = backend
+        self.submit_print = submit_print
+        self.runner = TaskRunner(self)
+        outlet = backend.outlet()
+        self.outlet = outlet
+        self.setWindowTitle(self.tr("Kasir {0}").replace("{0}", outlet.name))
+        self.signin = SignInScreen(backend, self.runner, outlet.name, self)
+        self.checkout = CheckoutScreen(backend, self)
+        self.actions_ = CheckoutActions(self.checkout, backend, self.runner, self.print_receipt, self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.signin)
+        self.pages.addWidget(self.checkout)
+        self.setCentralWidget(self.pages)
+        self.scanner = ScannerFilter(self)
+        self.scanner.scanned.connect(self.route_scan)
+
+        self.outlet_label = QLabel(f"{outlet.code} · {outlet.name}", objectName="statusOutlet")
+        self.cashier_label = QLabel(objectName="statusCashier")
+        self.shift_label = QLabel(objectName="statusShift")
+        self.sync_label = QLabel(self.tr("Sinkronisasi: belum diatur"), objectName="statusSync")
+        self.printer_label = QLabel(objectName="statusPrinter")
+        for label in (self.outlet_label, self.cashier_label, self.shift_label, self.sync_label):
+            self.statusBar().addWidget(label)
+        self.statusBar().addPermanentWidget(self.printer_label)
+        self.printer_label.setText(
+            self.tr("Printer: tidak ada (pratinjau)") if submit_print is None else self.tr("Printer siap")
+        )
+        self.printer_status.connect(self._show_printer)
+        self.sync_status.connect(self._show_sync)
+        self.signin.signed_in.connect(self.on_signed_in)
+        self.checkout.function_requested.connect(self.on_function)
+        self.show_sign_in()
+
+    # --- scanner ----------------------------------------------------------------------------------
+    def install_scanner(self, app: QApplication) -> None:
+        app.installEventFilter(self.scanner)
+
+    def route_scan(self, code: str) -> None:
+        """A scan goes to an open dialog that wants it (refund, buyer), else to the checkout."""
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            if hasattr(modal, "on_scan"):
+                modal.on_scan(code)
+            return  # a payment or PIN dialog ignores scans: its Enter was already swallowed
+        if self.pages.currentWidget() is self.checkout:
+            self.checkout.on_scan(code)
+
+    # --- session ----------------------------------------------------------------------------------
+    def show_sign_in(self) -> None:
+        self.signin.set_users(self.backend.users())
+        self.pages.setCurrentWidget(self.signin)
+        self.cashier_label.setText(self.tr("Belum masuk"))
+        self.shift_label.clear()
+        self.signin.reset()
+
+    def on_signed_in(self, actor: Actor) -> None:
+        shift = self.backend.current_shift(actor)
+        if shift is None:
+            dialog = open_shift_dialog(lambda amount: self.backend.open_shift(actor, amount), self)
+            if not run_dialog(dialog):
+                self.show_sign_in()
+                return
+            shift = dialog.value
+        self.cashier_label.setText(f"{actor.full_name} ({ROLE_LABELS[actor.role]})")
+        self.shift_label.setText(
+            self.tr("Shift #{0} · modal {1}")
+            .replace("{0}", str(shift.shift_id))
+            .replace("{1}", format_rupiah(shift.opening_float))
+        )
+        self.checkout.start(actor, shift)
+        self.pages.setCurrentWidget(self.checkout)
+        self.activateWindow()  # back from the shift dialog; without a window manager nobody else does it
+        self.checkout.scan_field.setFocus()
+
+    def sign_out(self) -> None:
+        if not self.checkout.cart.is_empty:
+            self.checkout.say(self.tr("Selesaikan, tahan, atau batalkan transaksi ini sebelum keluar."), True)
+            return
+        if self.checkout.shift is not None and not confirm(
+            self,
+            self.tr("Keluar"),
+            self.tr("Shift Anda masih terbuka. Keluar tanpa menutup shift? (Shift tetap terbuka.)"),
+        ):
+            return
+        self.checkout.actor = None
+        self.checkout.shift = None
+        self.show_sign_in()
+
+    # --- functions --------------------------------------------------------------------------------
+    def on_function(self, request: str) -> None:
+        if self.actions_.handle(request):
+            return
+        name, _, argument = request.partition(":")
+        if name == "refund":
+            self.refund(argument)
+        elif name == "xReport":
+            self.x_report()
+        elif name == "closeShift":
+            self.close_shift()
+        elif name == "signOut":
+            self.sign_out()
+        self.checkout.scan_field.setFocus()
+
+    def refund(self, text: str = "") -> None:
+        actor, shift = self.checkout.actor, self.checkout.shift
+        if actor is None:
+            return
+
+        def submit(receipt_no: str, lines: dict[int, int], reason: str) -> Any:
+            if not lines:
+                raise DomainError(self.tr("Pilih paling sedikit satu barang untuk diretur."))
+            if not reason.strip():
+                raise DomainError(self.tr("Alasan retur wajib diisi."))
+            managers = [u for u in self.backend.users() if u.role in ("manager", "admin")]
+            pin = ManagerPinDialog(
+                self.tr("Refund struk {0}").replace("{0}", receipt_no), managers, self.backend.approve, dialog
+            )
+            if not run_dialog(pin) or pin.approver is None:
+                return None
+            return self.backend.refunds.refund(
+                actor, pin.approver, receipt_no, lines, reason, shift.shift_id if shift else None
+            )
+
+        dialog = RefundDialog(self.backend.refunds.refundable, submit, text, self)
+        if run_dialog(dialog) and dialog.result is not None:
+            self.checkout.say(
+                self.tr("Refund {0} tersimpan: kembalikan {1} tunai kepada pelanggan.")
+                .replace("{0}", dialog.result.refund_no)
+                .replace("{1}", format_rupiah(dialog.result.total))
+            )
+
+    def x_report(self) -> None:
+        shift = self.checkout.shift
+        if shift is None:
+            return
+        text = self.backend.shift_report_text(self.backend.shift_summary(shift.shift_id))
+        run_dialog(PreviewDialog(self.tr("Laporan X"), text, self))
+
+    def close_shift(self) -> None:
+        actor, shift = self.checkout.actor, self.checkout.shift
+        if actor is None or shift is None:
+            return
+        if not self.checkout.cart.is_empty:
+            self.checkout.say(self.tr("Selesaikan atau tahan transaksi ini sebelum menutup shift."), True)
+            return
+        summary = self.backend.shift_summary(shift.shift_id)
+        dialog = CloseShiftDialog(
+            summary,
+            self.backend.shift_report_text(summary),
+            lambda counts: self.backend.close_shift(actor, shift.shift_id, counts),
+            self,
+        )
+        self.close_dialog = dialog
+        if not run_dialog(dialog) or dialog.closed is None:
+            return
+        z_text = self.backend.shift_report_text(dialog.closed)
+        if self.submit_print is not None:
+            self.submit_print(self.backend.shift_report(dialog.closed), self.tr("Laporan Z"))
+        self.checkout.shift = None
+        self.last_z_report = z_text
+        run_dialog(PreviewDialog(self.tr("Laporan Z"), z_text, self))
+        self.checkout.actor = None
+        self.show_sign_in()
+
+    # --- printing and status ----------------------------------------------------------------------
+    def set_printer(self, submit_print: SubmitPrint) -> None:
+        self.submit_print = submit_print
+        self.printer_label.setText(self.tr("Printer siap"))
+
+    def print_receipt(self, receipt: Receipt) -> None:
+        """Show the receipt on screen and queue it for the printer (never waits for the printer)."""
+        width = self.backend.receipt_width()
+        self.checkout.receipt_preview.setPlainText(self.backend.receipt_text(receipt))
+        if self.submit_print is not None:
+            self.submit_print(tuple(receipt_document(receipt, width)), f"Struk {receipt.receipt_no}")
+
+    def _show_printer(self, status: Any) -> None:
+        waiting = self.tr(" · {0} antre").replace("{0}", str(status.pending)) if status.pending else ""
+        self.printer_label.setText(f"{status.message}{waiting}")
+        self.printer_label.setProperty("error", status.kind in ("offline", "paper_out", "error"))
+        self.printer_label.style().polish(self.printer_label)
+
+    def _show_sync(self, status: Any) -> None:
+        last = status.last_success.astimezone().strftime("%d/%m %H:%M") if status.last_success else "-"
+        self.sync_label.setText(
+            self.tr("Sinkron: {0} menunggu · terakhir {1}")
+            .replace("{0}", str(status.pending))
+            .replace("{1}", last)
+        )
+        self.sync_label.setToolTip(status.message)

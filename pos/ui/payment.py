@@ -1,0 +1,255 @@
+"""F8: taking payment. Cash with quick tenders, QRIS (a dynamic QR for the amount), debit/EDC and
+transfer with a reference; several tenders may split one sale. The dialog only collects tenders:
+`pos.core.payments.settle` decides whether they pay the sale, and the checkout commits it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.core.errors import DomainError
+from pos.core.money import format_rupiah, parse_rupiah
+from pos.core.payments import PAYMENT_LABELS, Payment, PaymentMethod, quick_tenders, remaining, settle
+from pos.core.qris import dynamic_qris
+from pos.ui.qr_image import qr_image
+from pos.ui.widgets import big_button
+
+METHOD_KEYS = {
+    PaymentMethod.CASH: "F9",
+    PaymentMethod.QRIS: "F10",
+    PaymentMethod.DEBIT: "F11",
+    PaymentMethod.TRANSFER: "F12",
+}
+
+
+class PaymentDialog(QDialog):
+    """Collects tenders until the sale is paid; `payments` holds them when the dialog is accepted."""
+
+    def __init__(self, total: int, static_qris: str | None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paymentDialog")
+        self.setWindowTitle(self.tr("Pembayaran (F8)"))
+        self.total = total
+        self.static_qris = static_qris
+        self.payments: list[Payment] = []
+        self.method = PaymentMethod.CASH
+        self.qris_payload: str | None = None
+
+        self.total_label = QLabel(objectName="payTotal")
+        self.remaining_label = QLabel(objectName="payRemaining")
+        self.change_label = QLabel(objectName="payChange")
+        self.message = QLabel(objectName="errorText")
+        self.message.setWordWrap(True)
+        self.amount = QLineEdit(objectName="amountField")
+        self.amount.setPlaceholderText(self.tr("Jumlah diterima, mis. 100000 atau 100rb (kosong = pas)"))
+        self.reference = QLineEdit(objectName="referenceField")
+        self.reference.setPlaceholderText(self.tr("Nomor referensi / trace EDC"))
+        self.tendered = QListWidget(objectName="tenderList")
+        self.tendered.setMaximumHeight(110)
+        self.tendered.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.method_buttons: dict[PaymentMethod, QPushButton] = {}
+        methods = QHBoxLayout()
+        for method, key in METHOD_KEYS.items():
+            button = big_button(f"{PAYMENT_LABELS[method]}", key, self, checkable=True)
+            button.clicked.connect(lambda _=False, m=method: self.choose(m))
+            self.method_buttons[method] = button
+            methods.addWidget(button)
+        if not static_qris:
+            self.method_buttons[PaymentMethod.QRIS].setEnabled(False)
+            self.method_buttons[PaymentMethod.QRIS].setToolTip(self.tr("QRIS statis outlet belum diatur"))
+
+        self.quick_box = QWidget()
+        self.quick_layout = QGridLayout(self.quick_box)
+        self.quick_layout.setContentsMargins(0, 0, 0, 0)
+        self.qr_label = QLabel(objectName="qrImage", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption = QLabel(objectName="qrCaption", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption.setWordWrap(True)
+        qris_page = QWidget()
+        qris_layout = QVBoxLayout(qris_page)
+        qris_layout.addWidget(self.qr_label, 1)
+        qris_layout.addWidget(self.qr_caption)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.quick_box)
+        self.pages.addWidget(qris_page)
+        self.pages.addWidget(QWidget())  # debit / transfer: the reference field is enough
+
+        self.add_button = big_button(self.tr("Terima"), "Enter", self, primary=True)
+        self.add_button.clicked.connect(self.add_tender)
+        self.cancel_button = big_button(self.tr("Batal"), "Esc", self)
+        self.cancel_button.clicked.connect(self.reject)
+        self.undo_button = big_button(self.tr("Hapus bayaran"), "Del", self)
+        self.undo_button.clicked.connect(self.remove_last)
+        for button in (self.add_button, self.cancel_button, self.undo_button):
+            button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.undo_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.add_button)
+
+        layout = QVBoxLayout(self)
+        totals = QHBoxLayout()
+        totals.addWidget(self.total_label, 1)
+        totals.addWidget(self.remaining_label, 1)
+        layout.addLayout(totals)
+        layout.addLayout(methods)
+        layout.addWidget(self.amount)
+        layout.addWidget(self.reference)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.tendered)
+        layout.addWidget(self.change_label)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+        for method, key in METHOD_KEYS.items():
+            QShortcut(QKeySequence(key), self, lambda m=method: self.choose(m))
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self, self.remove_last)
+        self.amount.returnPressed.connect(self.add_tender)
+        self.amount.textChanged.connect(self._preview_change)
+        self.reference.returnPressed.connect(self.add_tender)
+        self.resize(760, 720)
+        self.choose(PaymentMethod.CASH)
+
+    # --- state ----------------------------------------------------------------------------------
+    @property
+    def remaining(self) -> int:
+        return remaining(self.total, self.payments)
+
+    def choose(self, method: PaymentMethod) -> None:
+        if method is PaymentMethod.QRIS and not self.static_qris:
+            self.message.setText(self.tr("QRIS belum bisa dipakai: QRIS statis outlet belum diatur."))
+            return
+        self.method = method
+        for other, button in self.method_buttons.items():
+            button.setChecked(other is method)
+        self.reference.setVisible(method in (PaymentMethod.DEBIT, PaymentMethod.TRANSFER))
+        self.pages.setCurrentIndex({PaymentMethod.CASH: 0, PaymentMethod.QRIS: 1}.get(method, 2))
+        self.amount.clear()
+        self.message.clear()
+        if method is PaymentMethod.QRIS:
+            self.show_qris(self.remaining)
+        self._render()
+        self.amount.setFocus()
+
+    def show_qris(self, amount: int) -> None:
+        """Draw the dynamic QR for `amount`; the customer scans it, the cashier confirms with Enter."""
+        if amount <= 0 or not self.static_qris:
+            self.qr_label.clear()
+            self.qris_payload = None
+            return
+        try:
+            self.qris_payload = dynamic_qris(self.static_qris, amount)
+        except DomainError as error:
+            self.qris_payload = None
+            self.message.setText(self.tr("QRIS statis outlet tidak sah: {0}").replace("{0}", str(error)))
+            return
+        self.qr_label.setPixmap(QPixmap.fromImage(qr_image(self.qris_payload, 340)))
+        self.qr_caption.setText(
+            self.tr(
+                "Pindai dengan aplikasi bank/e-wallet: {0}. Tekan Enter setelah pembayaran masuk."
+            ).replace("{0}", format_rupiah(amount))
+        )
+
+    def add_tender(self) -> None:
+        """Take the typed amount (blank = what is still due) for the chosen method."""
+        self.message.clear()
+        try:
+            text = self.amount.text().strip()
+            amount = parse_rupiah(text) if text else self.remaining
+            payment = Payment(self.method, amount, self.reference.text() or None)
+            if self.method is PaymentMethod.QRIS and amount != self.remaining:
+                self.show_qris(amount)  # a split QRIS needs the QR for that part
+            self._check_alone(payment)
+        except DomainError as error:
+            self.message.setText(str(error))
+            return
+        self.payments.append(payment)
+        self.amount.clear()
+        self.reference.clear()
+        self._render()
+        if self.remaining == 0:
+            self.accept()
+        elif self.method is PaymentMethod.QRIS:
+            self.show_qris(self.remaining)
+
+    def _check_alone(self, payment: Payment) -> None:
+        """A partial tender is checked as if it were the last, minus the underpayment rule."""
+        if payment.amount <= 0:
+            raise DomainError(self.tr("Jumlah pembayaran harus lebih dari Rp0"))
+        settle(self.total, [*self.payments, payment, Payment(PaymentMethod.CASH, self.total)])
+
+    def remove_last(self) -> None:
+        if self.payments:
+            self.payments.pop()
+            self._render()
+            if self.method is PaymentMethod.QRIS:
+                self.show_qris(self.remaining)
+
+    def accept(self) -> None:
+        try:
+            settle(self.total, self.payments)  # never closes while underpaid
+        except DomainError as error:
+            self.message.setText(str(error))
+            return
+        super().accept()
+
+    @property
+    def change(self) -> int:
+        return settle(self.total, self.payments).change if self.remaining == 0 else 0
+
+    def _preview_change(self, text: str) -> None:
+        """While the cashier types the cash handed over, show the change it would give, large."""
+        try:
+            given = parse_rupiah(text) if text.strip() else 0
+        except DomainError:
+            given = 0
+        due = self.remaining
+        if self.method is PaymentMethod.CASH and given >= due > 0:
+            self.change_label.setText(self.tr("Kembalian {0}").replace("{0}", format_rupiah(given - due)))
+        else:
+            self.change_label.clear()
+
+    def _render(self) -> None:
+        self.total_label.setText(self.tr("Total {0}").replace("{0}", format_rupiah(self.total)))
+        self.remaining_label.setText(self.tr("Sisa {0}").replace("{0}", format_rupiah(self.remaining)))
+        self.tendered.clear()
+        for payment in self.payments:
+            ref = f" ({payment.reference})" if payment.reference else ""
+            self.tendered.addItem(f"{payment.label}{ref}: {format_rupiah(payment.amount)}")
+        self._render_quick_tenders()
+
+    def _render_quick_tenders(self) -> None:
+        while self.quick_layout.count():
+            item = self.quick_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for number, amount in enumerate(quick_tenders(self.remaining)[:6], start=1):
+            label = format_rupiah(amount) + (self.tr(" (pas)") if number == 1 else "")
+            button = big_button(label, f"F{number}", self.quick_box)
+            button.setObjectName(f"quickTender{number}")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, a=amount: self.quick_tender(a))
+            self.quick_layout.addWidget(button, (number - 1) // 3, (number - 1) % 3)
+            QShortcut(QKeySequence(f"F{number}"), button, lambda a=amount: self.quick_tender(a))
+
+    def quick_tender(self, amount: int) -> None:
+        if self.method is not PaymentMethod.CASH:
+            self.choose(PaymentMethod.CASH)
+        self.amount.setText(str(amount))
+        self.add_tender()

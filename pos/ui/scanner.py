@@ -1,0 +1,106 @@
+"""Telling a keyboard-wedge barcode scanner from a person typing.
+
+A scanner types a whole code in one burst, a key every 7-16 ms, and ends it with Enter; people type
+at 80 ms or more per key (engineering notes). `BurstDetector` is the timing rule, free of Qt so it is
+tested with exact times; `ScannerFilter` watches the application's key presses with it and turns a
+burst into one `scanned(code)` signal. The Enter that ends a burst is always swallowed, so a scan
+never presses a dialog's default button, and the burst's characters are taken back out of whatever
+text field had the focus.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+GAP_MS = 30.0
+MIN_LENGTH = 6  # EAN-8 is the shortest code; a fast typist's short number stays typed text
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_SHIFT = Qt.KeyboardModifier.ShiftModifier
+_KEYPAD = Qt.KeyboardModifier.KeypadModifier
+
+
+class BurstDetector:
+    """Collects characters that arrive less than `gap_ms` apart; `finish` says whether they were a scan."""
+
+    def __init__(self, gap_ms: float = GAP_MS, min_length: int = MIN_LENGTH) -> None:
+        self.gap_ms = gap_ms
+        self.min_length = min_length
+        self._chars: list[str] = []
+        self._last_ms: float | None = None
+
+    @property
+    def pending(self) -> str:
+        return "".join(self._chars)
+
+    def key(self, char: str, at_ms: float) -> None:
+        """A printable character typed at `at_ms`; a slow key starts a new run."""
+        if self._last_ms is None or at_ms - self._last_ms > self.gap_ms:
+            self._chars = []
+        self._chars.append(char)
+        self._last_ms = at_ms
+
+    def finish(self, at_ms: float) -> str | None:
+        """Enter pressed at `at_ms`: the burst's text if it was a scan, else None. Resets either way."""
+        fast = self._last_ms is not None and at_ms - self._last_ms <= self.gap_ms
+        code = self.pending if fast and len(self._chars) >= self.min_length else None
+        self.reset()
+        return code
+
+    def reset(self) -> None:
+        self._chars = []
+        self._last_ms = None
+
+
+class ScannerFilter(QObject):
+    """Application-wide event filter: emits `scanned(code)` for each scanner burst, wherever the focus is.
+
+    `clock_ms` is injectable so the benchmark can stamp the burst; by default a monotonic clock.
+    """
+
+    scanned = Signal(str)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        gap_ms: float = GAP_MS,
+        min_length: int = MIN_LENGTH,
+        clock_ms: Callable[[], float] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.detector = BurstDetector(gap_ms, min_length)
+        self._clock = clock_ms or (lambda: time.monotonic() * 1000.0)
+        self.enabled = True
+        self.burst_started_ms: float | None = None  # for the scan-to-cart benchmark
+        self._first_ms = 0.0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.enabled or event.type() != QEvent.Type.KeyPress or not watched.isWidgetType():
+            return False
+        # A key event passes the filter once per widget it propagates to; count it at the first one.
+        focus = QApplication.focusWidget()
+        if focus is not None and watched is not focus:
+            return False
+        assert isinstance(event, QKeyEvent)
+        now = self._clock()
+        if event.key() in _ENTER_KEYS:
+            code = self.detector.finish(now)
+            if code is None:
+                return False
+            if isinstance(watched, QLineEdit) and watched.text().endswith(code):
+                watched.setText(watched.text()[: -len(code)])
+            self.burst_started_ms = self._first_ms
+            self.scanned.emit(code)
+            return True  # the scanner's Enter never presses a button or submits a dialog
+        text = event.text()
+        plain = not event.modifiers() & ~(_SHIFT | _KEYPAD)
+        if len(text) == 1 and text.isprintable() and plain:
+            self.detector.key(text, now)
+            if len(self.detector.pending) == 1:
+                self._first_ms = now
+        return False

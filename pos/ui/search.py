@@ -1,0 +1,140 @@
+"""F2: find a product by name or code as you type; Enter (or a double click) adds it to the cart.
+
+The search runs in SQL (FTS5 prefix match through `pos.services.catalog.search`, LIMIT 50): on the
+full catalog it answers in well under a frame, where a QSortFilterProxyModel over 100,000 rows would
+take a second (engineering notes). The model just shows the rows it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+)
+
+from pos.core.money import format_rupiah
+from pos.services.catalog import ProductView
+
+_Index = QModelIndex | QPersistentModelIndex
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class ProductTableModel(QAbstractTableModel):
+    """Search results: Kode, Nama, Pemasok, Stok, Harga."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ProductView] = []
+        self._headers = [
+            self.tr("Kode"),
+            self.tr("Nama barang"),
+            self.tr("Pemasok"),
+            self.tr("Stok"),
+            self.tr("Harga"),
+        ]
+
+    def set_rows(self, rows: Sequence[ProductView]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def product(self, row: int) -> ProductView:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (
+                item.barcode or item.code,
+                item.name,
+                item.supplier_name or "",
+                str(item.on_hand),
+                format_rupiah(item.price),
+            )
+            return values[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
+            return _RIGHT
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+
+class ProductSearchDialog(QDialog):
+    """Type to search; Up/Down move in the results while the text keeps focus; Enter picks."""
+
+    def __init__(self, search: Callable[[str], Sequence[ProductView]], text: str = "", parent: Any = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Cari barang (F2)"))
+        self.resize(900, 560)
+        self._search = search
+        self.chosen: ProductView | None = None
+        self.query = QLineEdit(self)
+        self.query.setObjectName("searchField")
+        self.query.setPlaceholderText(self.tr("Ketik nama, kode, atau barcode barang..."))
+        self.model = ProductTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.hint = QLabel(self.tr("Enter: tambahkan  ·  ↑/↓: pilih  ·  Esc: tutup"), self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
+        self.query.textChanged.connect(self._run)
+        self.query.installEventFilter(self)
+        self.table.doubleClicked.connect(lambda index: self._pick(index.row()))
+        self.query.setText(text)
+
+    def _run(self, text: str) -> None:
+        self.model.set_rows(self._search(text) if text.strip() else [])
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.query and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+                self.table.keyPressEvent(event)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                rows = self.table.selectionModel().selectedRows()
+                if rows:
+                    self._pick(rows[0].row())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _pick(self, row: int) -> None:
+        self.chosen = self.model.product(row)
+        self.accept()

@@ -1,0 +1,104 @@
+"""Sign in by user and PIN. The PIN check (argon2) runs off the GUI thread; five wrong PINs lock the
+user for a while (the users service decides and says so in Bahasa Indonesia)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from pos.services.context import ROLE_LABELS, Actor
+from pos.services.users import UserInfo
+from pos.ui.backend import TillBackend
+from pos.ui.tasks import TaskRunner
+from pos.ui.widgets import big_button
+
+
+class SignInScreen(QWidget):
+    signed_in = Signal(object)  # Actor
+
+    def __init__(self, backend: TillBackend, runner: TaskRunner, outlet_name: str, parent: Any = None):
+        super().__init__(parent)
+        self.setObjectName("signInScreen")
+        self.backend, self.runner = backend, runner
+        title = QLabel(outlet_name, objectName="signInTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)
+        subtitle = QLabel(
+            self.tr("Masuk kasir"), objectName="caption", alignment=Qt.AlignmentFlag.AlignCenter
+        )
+        self.user = QComboBox(objectName="userChoice")
+        self.user.setMinimumHeight(48)
+        self.pin = QLineEdit(objectName="pinField")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        self.pin.setMinimumHeight(48)
+        self.pin.returnPressed.connect(self.submit)
+        self.error = QLabel(objectName="errorText", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.error.setWordWrap(True)
+        self.button = big_button(self.tr("Masuk"), "Enter", self, primary=True)
+        self.button.setObjectName("signInButton")
+        self.button.clicked.connect(self.submit)
+        form = QFormLayout()
+        form.addRow(self.tr("Pengguna"), self.user)
+        form.addRow(self.tr("PIN"), self.pin)
+        card = QFrame(objectName="signInCard")
+        card.setFixedWidth(600)
+        card_layout = QVBoxLayout(card)
+        card_layout.addWidget(title)
+        card_layout.addWidget(subtitle)
+        card_layout.addLayout(form)
+        card_layout.addWidget(self.error)
+        card_layout.addWidget(self.button)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.busy = False
+
+    def set_users(self, users: Sequence[UserInfo]) -> None:
+        self.user.clear()
+        rank = {"cashier": 0, "manager": 1, "admin": 2}  # cashiers sign in most: list them first
+        for info in sorted(users, key=lambda u: (rank.get(u.role, 3), u.full_name)):
+            self.user.addItem(f"{info.full_name} · {ROLE_LABELS[info.role]}", info.username)
+
+    def reset(self) -> None:
+        self.pin.clear()
+        self.error.clear()
+        self.pin.setFocus()
+
+    def choose(self, username: str) -> None:
+        index = self.user.findData(username)
+        if index >= 0:
+            self.user.setCurrentIndex(index)
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        username, pin = str(self.user.currentData()), self.pin.text()
+        if not pin:
+            self.error.setText(self.tr("Masukkan PIN."))
+            return
+        self.busy = True
+        self.button.setEnabled(False)
+        self.error.setText(self.tr("Memeriksa PIN..."))
+        self.runner.run(lambda: self.backend.sign_in(username, pin), self._done, self._failed)
+
+    def _done(self, actor: Actor) -> None:
+        self.busy = False
+        self.button.setEnabled(True)
+        self.pin.clear()
+        self.error.clear()
+        self.signed_in.emit(actor)
+
+    def _failed(self, error: Exception) -> None:
+        self.busy = False
+        self.button.setEnabled(True)
+        self.pin.clear()
+        self.error.setText(
+            str(error)
+            if isinstance(error, ValueError)
+            else self.tr("Gagal masuk: {0}").replace("{0}", str(error))
+        )
+        self.pin.setFocus()
