@@ -113,6 +113,8 @@ class Product(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     min_stock: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime]
+    # Consigned goods bought from the producer at a fixed price per unit sold (instead of a commission).
+    consignment_price: Mapped[int | None] = mapped_column(Integer)
 
     supplier: Mapped[Supplier | None] = relationship()
     category: Mapped[Category | None] = relationship()
@@ -147,6 +149,88 @@ class StockMovement(Base):
     ref: Mapped[str | None] = mapped_column(String(40), index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime]
+
+
+class StockDocument(Base):
+    """Goods received from, or returned to, a producer: the paper the producer signs and keeps.
+
+    Its lines are also written to the ledger as movements whose `ref` is this document's uuid.
+    """
+
+    __tablename__ = "stock_documents"
+    __table_args__ = (CheckConstraint("kind IN ('receive','return')", name="kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"), index=True)
+    consignment: Mapped[bool] = mapped_column(Boolean, default=True)
+    note: Mapped[str] = mapped_column(String(240), default="")
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime]
+
+
+class StockDocumentLine(Base):
+    __tablename__ = "stock_document_lines"
+    __table_args__ = (CheckConstraint("qty > 0", name="qty_positive"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("stock_documents.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    unit_cost: Mapped[int | None] = mapped_column(Integer)
+
+
+class Stocktake(Base):
+    """A stock count (stock opname) in progress or posted as 'stocktake' movements."""
+
+    __tablename__ = "stocktakes"
+    __table_args__ = (CheckConstraint("status IN ('open','posted','cancelled')", name="status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    note: Mapped[str] = mapped_column(String(240), default="")
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    started_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    started_at: Mapped[datetime]
+    posted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    posted_at: Mapped[datetime | None]
+
+
+class StocktakeCount(Base):
+    """A counted quantity; `expected` is the ledger's on-hand when it was counted, so sales made while
+    counting do not show up as differences."""
+
+    __tablename__ = "stocktake_counts"
+    __table_args__ = (
+        UniqueConstraint("stocktake_id", "product_id", name="uq_stocktake_counts_product"),
+        CheckConstraint("counted >= 0", name="counted_nonnegative"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stocktake_id: Mapped[int] = mapped_column(ForeignKey("stocktakes.id"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    counted: Mapped[int] = mapped_column(Integer)
+    expected: Mapped[int] = mapped_column(Integer)
+    counted_at: Mapped[datetime]
+
+
+class SupplierPayout(Base):
+    """Money paid to a producer for consigned goods sold in a period (business dates, inclusive)."""
+
+    __tablename__ = "supplier_payouts"
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("method IN ('cash','transfer')", name="method"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"), index=True)
+    period_start: Mapped[str] = mapped_column(String(10))
+    period_end: Mapped[str] = mapped_column(String(10))
+    amount: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(16))
+    reference: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(String(240), default="")
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    paid_at: Mapped[datetime]
 
 
 class Shift(Base):
