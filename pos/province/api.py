@@ -3,7 +3,6 @@
 No `from __future__ import annotations` here: FastAPI must evaluate the locally defined dependency
 annotations (`OutletDep`) at route definition time."""
 
-
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 

@@ -64,35 +64,52 @@ def outlets_report(conn: Connection) -> list[dict[str, Any]]:
 def compliance_report(conn: Connection, period: AsnPeriod, minimum: int) -> dict[str, Any]:
     """Per active ASN: total bought in the period at all outlets and whether it meets the minimum;
     per agency: how many ASN met it. Buyers not in the registry are counted, not listed."""
-    totals = {row.nip: int(row.amount) for row in conn.execute(spending_query(period))}
+    totals = spending_query(period).subquery()
+    active = select(asn).where(asn.c.active.is_(True)).subquery()
+    # one pass: a full join gives registered ASN (with or without purchases) and unregistered buyers
+    rows = conn.execute(
+        select(
+            active.c.nip,
+            active.c.name,
+            active.c.agency,
+            active.c.kabupaten,
+            totals.c.amount,
+        )
+        .select_from(active.join(totals, totals.c.nip == active.c.nip, full=True))
+        .order_by(active.c.agency, active.c.nip)
+    )
     people: list[dict[str, Any]] = []
     agencies: dict[str, dict[str, Any]] = {}
-    registered: set[str] = set()
-    for row in conn.execute(
-        select(asn.c.nip, asn.c.name, asn.c.agency, asn.c.kabupaten)
-        .where(asn.c.active.is_(True))
-        .order_by(asn.c.agency, asn.c.nip)
-    ):
-        registered.add(row.nip)
-        total = totals.get(row.nip, 0)
+    unregistered = unregistered_total = 0
+    for nip, name, agency_name, kabupaten, amount in rows:
+        total = int(amount or 0)
+        if nip is None:
+            unregistered += 1
+            unregistered_total += total
+            continue
         met = total >= minimum
         people.append(
             {
-                "nip": row.nip,
-                "name": row.name,
-                "agency": row.agency,
-                "kabupaten": row.kabupaten,
+                "nip": nip,
+                "name": name,
+                "agency": agency_name,
+                "kabupaten": kabupaten,
                 "total": total,
                 "met": met,
             }
         )
-        agency = agencies.setdefault(
-            row.agency, {"agency": row.agency, "asn": 0, "met": 0, "not_met": 0, "total": 0}
-        )
+        agency = agencies.get(agency_name)
+        if agency is None:
+            agency = agencies[agency_name] = {
+                "agency": agency_name,
+                "asn": 0,
+                "met": 0,
+                "not_met": 0,
+                "total": 0,
+            }
         agency["asn"] += 1
         agency["met" if met else "not_met"] += 1
         agency["total"] += total
-    unregistered = [nip for nip in totals if nip not in registered]
     met_count = sum(1 for p in people if p["met"])
     return {
         "period": {
@@ -107,8 +124,8 @@ def compliance_report(conn: Connection, period: AsnPeriod, minimum: int) -> dict
             "met": met_count,
             "not_met": len(people) - met_count,
             "total": sum(p["total"] for p in people),
-            "unregistered_buyers": len(unregistered),
-            "unregistered_total": sum(totals[nip] for nip in unregistered),
+            "unregistered_buyers": unregistered,
+            "unregistered_total": unregistered_total,
         },
         "agencies": sorted(agencies.values(), key=lambda a: a["agency"]),
         "asn": people,
