@@ -1,0 +1,1 @@
+"""The store manager's back office: catalog, producers, stock, stocktake and consignment settlement."""

@@ -1,0 +1,288 @@
+"""Catalog screen: products filtered in SQL, a form to add or change one, labels, import and export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.core.money import format_rupiah
+from pos.printing.labels import ShelfLabel, shelf_labels_document, write_labels_pdf
+from pos.services.products import TAX_LABELS, ProductDetail, ProductInput
+from pos.ui.backoffice.backend import BackOfficeBackend
+from pos.ui.backoffice.common import (
+    BackgroundJob,
+    MessageLine,
+    amount,
+    ask_open_path,
+    ask_save_path,
+    attempt,
+    fill_table,
+    make_table,
+    whole_number,
+)
+from pos.ui.backoffice.import_dialog import ImportPreviewDialog
+
+HEADERS = ("Kode", "Barcode", "Nama", "Produsen", "Kategori", "Harga", "Stok", "Min", "Aktif")
+
+
+class CatalogTab(QWidget):
+    def __init__(self, backend: BackOfficeBackend, print_document: Callable[..., Any] | None) -> None:
+        super().__init__()
+        self.backend = backend
+        self.print_document = print_document
+        self.ask_save_path = ask_save_path
+        self.ask_open_path = ask_open_path
+        self.confirm_import: Callable[[Any], bool] = self._confirm_import
+        self.rows: list[ProductDetail] = []
+        self.editing: int | None = None
+        self.job: BackgroundJob | None = None
+
+        self.search = QLineEdit(placeholderText="Cari nama, kode atau barcode...")
+        self.search.textChanged.connect(self.refresh)
+        self.table = make_table()
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.message = MessageLine()
+
+        self.name, self.barcode, self.code = QLineEdit(), QLineEdit(), QLineEdit()
+        self.barcode.setPlaceholderText("Pindai, atau kosongkan untuk barcode toko baru")
+        self.price, self.cost, self.consignment_price = QLineEdit(), QLineEdit(), QLineEdit()
+        self.unit, self.min_stock = QLineEdit("pcs"), QLineEdit("0")
+        self.supplier, self.category, self.tax = QComboBox(), QComboBox(), QComboBox()
+        for mode, label in TAX_LABELS.items():
+            self.tax.addItem(label, mode)
+        self.consigned, self.active = QCheckBox("Titip jual"), QCheckBox("Aktif")
+        self.consigned.setChecked(True)
+        self.active.setChecked(True)
+        form = QFormLayout()
+        for label, widget in (
+            ("Nama", self.name), ("Barcode", self.barcode), ("Kode (SKU)", self.code),
+            ("Produsen", self.supplier), ("Kategori", self.category), ("Satuan", self.unit),
+            ("Harga jual", self.price), ("Harga pokok (beli putus)", self.cost),
+            ("Harga beli titip / unit", self.consignment_price), ("Pajak", self.tax),
+            ("Stok minimum", self.min_stock), ("", self.consigned), ("", self.active),
+        ):  # fmt: skip
+            form.addRow(label, widget)
+        self.save_button = QPushButton("Simpan produk")
+        self.save_button.clicked.connect(self.save)
+        self.new_button = QPushButton("Produk baru")
+        self.new_button.clicked.connect(self.clear_form)
+        self.label_button = QPushButton("Cetak label")
+        self.label_button.clicked.connect(self.print_labels)
+        self.label_pdf_button = QPushButton("Label PDF (A4)")
+        self.label_pdf_button.clicked.connect(self.labels_pdf)
+        self.import_button = QPushButton("Impor CSV/XLSX...")
+        self.import_button.clicked.connect(self.start_import)
+        self.export_button = QPushButton("Ekspor...")
+        self.export_button.clicked.connect(self.start_export)
+
+        right = QVBoxLayout()
+        right.addLayout(form)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.save_button):
+            buttons.addWidget(button)
+        right.addLayout(buttons)
+        right.addWidget(self.message)
+        right.addStretch()
+        left = QVBoxLayout()
+        left.addWidget(self.search)
+        left.addWidget(self.table)
+        tools = QHBoxLayout()
+        for button in (self.label_button, self.label_pdf_button, self.import_button, self.export_button):
+            tools.addWidget(button)
+        left.addLayout(tools)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        self.reload_choices()
+        self.refresh()
+
+    def reload_choices(self) -> None:
+        self.supplier.clear()
+        self.supplier.addItem("(tanpa produsen)", None)
+        for s in self.backend.suppliers():
+            self.supplier.addItem(f"{s.name} ({s.code})", s.supplier_id)
+        self.category.clear()
+        self.category.addItem("(tanpa kategori)", None)
+        for c in self.backend.categories():
+            self.category.addItem(c.name, c.category_id)
+
+    def refresh(self) -> None:
+        self.rows = self.backend.products(self.search.text())
+        fill_table(
+            self.table,
+            HEADERS,
+            [
+                (p.code, p.barcode, p.name, p.supplier_name, p.category, format_rupiah(p.price), p.on_hand,
+                 p.min_stock, "ya" if p.active else "tidak")
+                for p in self.rows
+            ],
+        )  # fmt: skip
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectedIndexes()})
+        return [self.rows[r].product_id for r in rows if r < len(self.rows)]
+
+    def _selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.show_product(self.backend.product(ids[0]))
+
+    def show_product(self, p: ProductDetail) -> None:
+        self.editing = p.product_id
+        self.name.setText(p.name)
+        self.barcode.setText(p.barcode or "")
+        self.code.setText(p.code)
+        self.supplier.setCurrentIndex(max(0, self.supplier.findData(p.supplier_id)))
+        self.category.setCurrentIndex(max(0, self.category.findData(p.category_id)))
+        self.unit.setText(p.unit)
+        self.price.setText(str(p.price))
+        self.cost.setText("" if p.cost is None else str(p.cost))
+        self.consignment_price.setText("" if p.consignment_price is None else str(p.consignment_price))
+        self.tax.setCurrentIndex(max(0, self.tax.findData(p.tax_mode)))
+        self.min_stock.setText(str(p.min_stock))
+        self.consigned.setChecked(p.consignment)
+        self.active.setChecked(p.active)
+
+    def clear_form(self) -> None:
+        self.editing = None
+        for edit in (self.name, self.barcode, self.code, self.price, self.cost, self.consignment_price):
+            edit.clear()
+        self.unit.setText("pcs")
+        self.min_stock.setText("0")
+        self.table.clearSelection()
+
+    def form_input(self) -> ProductInput:
+        price = amount(self.price.text(), "Harga jual")
+        assert price is not None
+        return ProductInput(
+            name=self.name.text(),
+            price=price,
+            supplier_id=self.supplier.currentData(),
+            category_id=self.category.currentData(),
+            barcode=self.barcode.text() or None,
+            code=self.code.text() or None,
+            unit=self.unit.text(),
+            cost=amount(self.cost.text(), "Harga pokok", optional=True),
+            consignment_price=amount(self.consignment_price.text(), "Harga beli titip", optional=True),
+            tax_mode=self.tax.currentData(),
+            consignment=self.consigned.isChecked(),
+            active=self.active.isChecked(),
+            min_stock=whole_number(self.min_stock.text() or "0", "Stok minimum"),
+        )
+
+    def save(self) -> ProductDetail | None:
+        saved: ProductDetail | None = attempt(
+            self.message, lambda: self.backend.save_product(self.editing, self.form_input())
+        )
+        if saved is not None:
+            self.refresh()
+            self.show_product(saved)
+            self.message.ok(
+                f"Tersimpan: {saved.name}, barcode {saved.barcode}, {format_rupiah(saved.price)}."
+            )
+        return saved
+
+    def _labels(self) -> list[ShelfLabel]:
+        ids = self.selected_ids() or ([self.editing] if self.editing else [])
+        return [ShelfLabel(d.name, d.price, d.barcode) for d in self.backend.labels(ids)]
+
+    def print_labels(self) -> None:
+        labels = self._labels()
+        if not labels or self.print_document is None:
+            self.message.error("Pilih produk dulu." if not labels else "Printer belum diatur.")
+            return
+        document = shelf_labels_document(labels, self.backend.paper_columns())
+        self.print_document(document, title=f"Label {len(labels)} produk")
+        self.message.ok(f"{len(labels)} label dikirim ke printer.")
+
+    def labels_pdf(self) -> None:
+        labels = self._labels()
+        if not labels:
+            self.message.error("Pilih produk dulu.")
+            return
+        path = self.ask_save_path(self, "Simpan label PDF", "label-rak.pdf", "PDF (*.pdf)")
+        if path:
+            pages = write_labels_pdf(labels, path)
+            self.message.ok(f"{len(labels)} label disimpan ({pages} halaman): {path}")
+
+    # --- import / export: on a worker thread with a progress dialog ------------------------------
+    def _run_job(
+        self, title: str, work: Callable[[Callable[[int, int], None]], Any], done: Callable[[Any], None]
+    ) -> None:
+        dialog = QProgressDialog(title, "", 0, 0, self)
+        dialog.setCancelButton(None)
+        dialog.setMinimumDuration(300)
+        self.job = BackgroundJob(work, self)
+
+        def progressed(done_rows: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done_rows)
+
+        def succeeded(result: Any) -> None:
+            dialog.close()
+            done(result)
+
+        def failed(error: Any) -> None:
+            dialog.close()
+            self.message.error(str(error))
+
+        self.job.progressed.connect(progressed)
+        self.job.succeeded.connect(succeeded)
+        self.job.failed.connect(failed)
+        self.job.start()
+
+    def start_import(self) -> None:
+        path = self.ask_open_path(self, "Impor produk", "Produk (*.csv *.xlsx)")
+        if not path:
+            return
+        self._run_job(
+            "Memeriksa file...", lambda progress: self.backend.preview_import(Path(path), progress),
+            lambda preview: self._previewed(Path(path), preview),
+        )  # fmt: skip
+
+    def _confirm_import(self, preview: Any) -> bool:
+        return ImportPreviewDialog(preview, self).exec() == ImportPreviewDialog.DialogCode.Accepted
+
+    def _previewed(self, path: Path, preview: Any) -> None:
+        if preview.errors:
+            self.message.error(
+                f"{len(preview.errors)} baris bermasalah, tidak ada yang disimpan:\n"
+                + "\n".join(str(e) for e in preview.errors[:20])
+            )
+            self.last_preview = preview
+            self.confirm_import(preview)  # shows every fault; accepting is impossible
+            return
+        if not self.confirm_import(preview):
+            self.message.ok("Impor dibatalkan; tidak ada yang disimpan.")
+            return
+        self._run_job(
+            "Mengimpor produk...",
+            lambda progress: self.backend.import_products(path, progress),
+            self._imported,
+        )
+
+    def _imported(self, result: Any) -> None:
+        self.reload_choices()
+        self.refresh()
+        self.message.ok(f"Impor selesai: {result.added} produk baru, {result.updated} diubah.")
+
+    def start_export(self) -> None:
+        path = self.ask_save_path(self, "Ekspor produk", "produk.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
+        if path:
+            self._run_job(
+                "Mengekspor produk...", lambda progress: self.backend.export_products(Path(path), progress),
+                lambda n: self.message.ok(f"{n} produk diekspor ke {path}."),
+            )  # fmt: skip

@@ -1,0 +1,117 @@
+"""Small pieces every back-office screen uses: an inline message line, tables, amounts, background jobs.
+
+Refusals are shown in a message line under the form rather than a modal box: the manager keeps what
+they typed, fixes it and tries again. Long work (import, export) runs on a `BackgroundJob` thread that
+reports progress through a queued signal; the screen shows a QProgressDialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import QFileDialog, QLabel, QTableWidget, QTableWidgetItem, QWidget
+
+from pos.core.errors import DomainError
+from pos.core.money import parse_rupiah
+
+
+class MessageLine(QLabel):
+    """Green for done, red for refused; `text()` is what the manager reads (tests read it too)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setObjectName("message")
+
+    def ok(self, text: str) -> None:
+        self.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        self.setText(text)
+
+    def error(self, text: str) -> None:
+        self.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.setText(text)
+
+
+def attempt(message: MessageLine, work: Callable[[], Any]) -> Any:
+    """Run `work`; a DomainError (a refusal meant for a person) is shown and None returned."""
+    try:
+        return work()
+    except DomainError as error:
+        message.error(str(error))
+        return None
+
+
+def fill_table(table: QTableWidget, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    table.setSortingEnabled(False)
+    table.clear()
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem("" if value is None else str(value))
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+
+
+def make_table() -> QTableWidget:
+    table = QTableWidget()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def amount(text: str, label: str, *, optional: bool = False) -> int | None:
+    """Rupiah typed by the manager ("25.000", "25rb"); empty is None when optional."""
+    if not text.strip():
+        if optional:
+            return None
+        raise DomainError(f"{label} wajib diisi.")
+    try:
+        return parse_rupiah(text)
+    except DomainError as error:
+        raise DomainError(f"{label}: {error}") from None
+
+
+def whole_number(text: str, label: str, *, allow_negative: bool = False) -> int:
+    cleaned = text.strip().replace(".", "")
+    body = cleaned[1:] if allow_negative and cleaned.startswith("-") else cleaned
+    if not body.isdigit():
+        raise DomainError(f"{label} harus bilangan bulat{'' if allow_negative else ' tidak negatif'}.")
+    return int(cleaned)
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path or None
+
+
+def ask_open_path(parent: QWidget, title: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return path or None
+
+
+class BackgroundJob(QThread):
+    """Runs `work(progress)` off the GUI thread; results and progress arrive as queued signals."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self, work: Callable[[Callable[[int, int], None]], Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            result = self._work(self.progressed.emit)
+        except Exception as error:  # delivered to the GUI thread, which shows it
+            self.failed.emit(error)
+        else:
+            self.succeeded.emit(result)

@@ -1,0 +1,69 @@
+"""The back office window: catalog, producers, stock, stock opname and consignment settlement tabs.
+
+Open it from the till for a signed-in manager or admin (the services check the role again):
+
+    BackOfficeWindow(db.unit_of_work, actor, print_document=queue.submit)
+
+`print_document(document, title=...)` is where papers go (the print queue's `submit` fits); None
+hides nothing but tells the manager that no printer is set. The window never touches the database:
+every action is one unit of work from `uow_factory`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+
+from pos.services.context import Actor, PermissionDenied, Role
+from pos.ui.backoffice.backend import BackOfficeBackend, UnitOfWorkLike
+from pos.ui.backoffice.catalog_tab import CatalogTab
+from pos.ui.backoffice.consignment_tab import ConsignmentTab
+from pos.ui.backoffice.stock_tab import StockTab
+from pos.ui.backoffice.stocktake_tab import StocktakeTab
+from pos.ui.backoffice.suppliers_tab import SuppliersTab
+
+
+class BackOfficeWindow(QMainWindow):
+    def __init__(
+        self,
+        uow_factory: Callable[[], UnitOfWorkLike],
+        actor: Actor,
+        *,
+        print_document: Callable[..., Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        if not actor.at_least(Role.MANAGER):
+            raise PermissionDenied("Back office hanya untuk manajer atau admin.")
+        super().__init__(parent)
+        self.setWindowTitle(f"Back office NTT Mart - {actor.full_name}")
+        self.backend = BackOfficeBackend(uow_factory, actor)
+        self.catalog = CatalogTab(self.backend, print_document)
+        self.suppliers = SuppliersTab(self.backend)
+        self.stock = StockTab(self.backend, print_document)
+        self.stocktake = StocktakeTab(self.backend)
+        self.consignment = ConsignmentTab(self.backend, print_document)
+        self.tabs = QTabWidget()
+        for widget, title in (
+            (self.catalog, "Produk"),
+            (self.suppliers, "Produsen"),
+            (self.stock, "Stok"),
+            (self.stocktake, "Stok opname"),
+            (self.consignment, "Titip jual"),
+        ):
+            self.tabs.addTab(widget, title)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+        self.resize(1280, 760)
+
+    def _tab_changed(self, index: int) -> None:
+        # Producers or products added on one tab show up in the others' lists.
+        widget = self.tabs.widget(index)
+        if widget is self.catalog:
+            self.catalog.reload_choices()
+            self.catalog.refresh()
+        elif widget is self.stock:
+            self.stock.refresh()
+        elif widget is self.stocktake:
+            self.stocktake.refresh()
