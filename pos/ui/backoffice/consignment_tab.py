@@ -40,9 +40,7 @@ class ConsignmentTab(QWidget):
         self.settlement: Settlement | None = None
         self.message = MessageLine()
         self.supplier = QComboBox()
-        for s in backend.suppliers():
-            if s.consignment:
-                self.supplier.addItem(f"{s.name} ({s.code}) {format_percent(s.commission_bp)}", s.supplier_id)
+        self.reload_choices()
         today = date.today()
         self.start = QDateEdit(_qdate(today.replace(day=1)))
         self.end = QDateEdit(_qdate(today))
@@ -90,6 +88,14 @@ class ConsignmentTab(QWidget):
         layout.addLayout(pay)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+
+    def reload_choices(self) -> None:
+        chosen = self.supplier.currentData()
+        self.supplier.clear()
+        for s in self.backend.suppliers():
+            if s.consignment:
+                self.supplier.addItem(f"{s.name} ({s.code}) {format_percent(s.commission_bp)}", s.supplier_id)
+        self.supplier.setCurrentIndex(max(0, self.supplier.findData(chosen)))
 
     def period(self) -> tuple[date, date]:
         start, end = self.start.date(), self.end.date()

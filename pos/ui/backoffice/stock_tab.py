@@ -45,8 +45,7 @@ class StockTab(QWidget):
         self.message = MessageLine()
 
         self.supplier = QComboBox()
-        for s in backend.suppliers():
-            self.supplier.addItem(f"{s.name} ({s.code})", s.supplier_id)
+        self.reload_choices()
         self.kind = QComboBox()
         self.kind.addItem("Terima barang titipan", "consign")
         self.kind.addItem("Terima barang beli putus", "buy")
@@ -110,6 +109,13 @@ class StockTab(QWidget):
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
         self.refresh()
+
+    def reload_choices(self) -> None:
+        chosen = self.supplier.currentData()
+        self.supplier.clear()
+        for s in self.backend.suppliers():
+            self.supplier.addItem(f"{s.name} ({s.code})", s.supplier_id)
+        self.supplier.setCurrentIndex(max(0, self.supplier.findData(chosen)))
 
     def refresh(self) -> None:
         flagged = [

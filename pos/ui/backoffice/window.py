@@ -64,6 +64,9 @@ class BackOfficeWindow(QMainWindow):
             self.catalog.reload_choices()
             self.catalog.refresh()
         elif widget is self.stock:
+            self.stock.reload_choices()
             self.stock.refresh()
+        elif widget is self.consignment:
+            self.consignment.reload_choices()
         elif widget is self.stocktake:
             self.stocktake.refresh()
