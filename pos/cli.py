@@ -10,6 +10,8 @@ from pathlib import Path
 
 from pos.core.errors import DomainError
 from pos.db.engine import Database, DatabaseRefused
+from pos.db.paths import resolve_data_dir
+from pos.sync import commands as sync_commands
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -18,16 +20,9 @@ class CliError(Exception):
     """A one-line message for the terminal; exit status 2."""
 
 
-def default_data_dir(demo: bool) -> Path:
-    from platformdirs import user_data_dir
-
-    base = Path(user_data_dir("ntt-pos", "NTT Mart"))
-    return base / "demo" if demo else base
-
-
 def data_dir_of(args: argparse.Namespace) -> Path:
     demo = bool(getattr(args, "demo", False) or getattr(args, "init_demo", False))
-    return Path(args.data_dir) if args.data_dir else default_data_dir(demo)
+    return resolve_data_dir(args.data_dir, demo)
 
 
 def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
@@ -171,6 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("doctor", help="periksa kesehatan database")
     p.set_defaults(handler=cmd_doctor)
+
+    sync_commands.register(sub)
     return parser
 
 

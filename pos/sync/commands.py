@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pos.core.money import format_rupiah
+from pos.db.paths import resolve_data_dir
 
 
 def register(subparsers: Any) -> None:
@@ -24,12 +25,7 @@ def register(subparsers: Any) -> None:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    if getattr(args, "data_dir", None):
-        return Path(args.data_dir)
-    from platformdirs import user_data_dir
-
-    base = Path(user_data_dir("ntt-pos", "NTT Mart"))
-    return base / "demo" if getattr(args, "demo", False) else base
+    return resolve_data_dir(getattr(args, "data_dir", None), bool(getattr(args, "demo", False)))
 
 
 def cmd_connect(args: argparse.Namespace) -> int:
