@@ -120,6 +120,9 @@ class PaymentDialog(QDialog):
         for method, key in METHOD_KEYS.items():
             QShortcut(QKeySequence(key), self, lambda m=method: self.choose(m))
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self, self.remove_last)
+        self.quick_amounts: list[int] = []
+        for number in range(1, 7):
+            QShortcut(QKeySequence(f"F{number}"), self, lambda n=number: self.quick_tender_number(n))
         self.amount.returnPressed.connect(self.add_tender)
         self.amount.textChanged.connect(self._preview_change)
         self.reference.returnPressed.connect(self.add_tender)
@@ -235,18 +238,22 @@ class PaymentDialog(QDialog):
         self._render_quick_tenders()
 
     def _render_quick_tenders(self) -> None:
+        """Buttons for the likely notes; F1-F6 are bound once in __init__ and read `quick_amounts`."""
         while self.quick_layout.count():
             item = self.quick_layout.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        for number, amount in enumerate(quick_tenders(self.remaining)[:6], start=1):
+        self.quick_amounts = quick_tenders(self.remaining)[:6]
+        for number, amount in enumerate(self.quick_amounts, start=1):
             label = format_rupiah(amount) + (self.tr(" (pas)") if number == 1 else "")
             button = big_button(label, f"F{number}", self.quick_box)
             button.setObjectName(f"quickTender{number}")
-            button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, a=amount: self.quick_tender(a))
             self.quick_layout.addWidget(button, (number - 1) // 3, (number - 1) % 3)
-            QShortcut(QKeySequence(f"F{number}"), button, lambda a=amount: self.quick_tender(a))
+
+    def quick_tender_number(self, number: int) -> None:
+        if 1 <= number <= len(self.quick_amounts):
+            self.quick_tender(self.quick_amounts[number - 1])
 
     def quick_tender(self, amount: int) -> None:
         if self.method is not PaymentMethod.CASH:

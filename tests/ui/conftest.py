@@ -17,6 +17,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads: no screen on CI or here
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from pos.app import open_database
@@ -24,6 +25,24 @@ from pos.db.engine import DB_FILENAME, Database
 from pos.ui.backend import TillBackend
 from pos.ui.i18n import stylesheet
 from pos.ui.main_window import MainWindow
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A UI test stuck in a dialog's exec() fails after a minute instead of hanging the whole suite."""
+    for item in items:
+        if "tests/ui/" in str(item.path).replace("\\", "/") and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(60))
+
+
+@pytest.fixture(autouse=True)
+def python_signal_heartbeat(qapp: QApplication) -> Iterator[None]:
+    """pytest-timeout's SIGALRM only runs when Python code runs; inside a nested Qt event loop with
+    nothing to do, none would. A 100 ms no-op timer lets the alarm through."""
+    timer = QTimer()
+    timer.timeout.connect(lambda: None)
+    timer.start(100)
+    yield
+    timer.stop()
 
 
 @pytest.fixture(scope="session")

@@ -78,7 +78,15 @@ def when_modal(kind: type[QWidget] | str, action: Callable[[Any], None], timeout
         )
         if matches:
             seen.append(modal)
-            action(modal)
+            modal.activateWindow()  # offscreen has no window manager to activate a new dialog
+            for _ in range(5):
+                QApplication.processEvents()
+            try:
+                action(modal)
+            except BaseException as error:  # close the dialog so the test fails instead of hanging
+                seen.append(error)
+                modal.reject()
+                raise
             return
         waited[0] += 20
         if waited[0] > timeout_ms:
