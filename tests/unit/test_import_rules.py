@@ -59,8 +59,6 @@ SOURCES = sorted(p for p in POS.rglob("*.py") if "migrations" not in p.parts)
 def allowed_target(rule: str, target: str) -> bool:
     if target == "pos" or target.startswith(rule + ".") or target == rule:
         return True
-    if rule == "pos.sync.protocol" or rule.startswith("pos.sync.protocol"):
-        return False
     return any(target == a or target.startswith(a + ".") for a in ALLOWED[rule])
 
 
