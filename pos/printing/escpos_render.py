@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 CODE_PAGE = "CP437"
 # QR module size in dots: a receipt payload (~70 characters, version 4 at level M) stays ~200 dots.
 _QR_MODULE = {58: 5, 80: 6}
+QR_IMAGE_MASK = 2
 
 
 class UnknownProfile(DomainError):
@@ -147,8 +148,10 @@ class _Writer:
         if self.printer.profile.supports("qrCode"):
             self.printer.qr(payload, size=size, native=True)
         else:
-            # No native QR: python-escpos draws it as a raster image, which must fit the head.
-            self.printer.qr(payload, size=size, native=False)
+            # No native QR: print it as a raster image, which must fit the head. python-escpos would
+            # draw it with `qrcode`, whose mask search costs ~5 ms a receipt; segno with a fixed mask
+            # makes an equally valid code in < 1 ms (the mask only tunes contrast, scanners read any).
+            self.printer.image(qr_image(payload, size))
         self.style("left", False, False)
 
     def barcode(self, digits: str, width: int) -> None:
@@ -170,3 +173,15 @@ def is_ean13(digits: str) -> bool:
         return False
     total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits[:12]))
     return (10 - total % 10) % 10 == int(digits[12])
+
+
+def qr_image(payload: str, module_dots: int) -> Any:
+    """A 1-bit PIL image of `payload` as a QR code (level M, quiet zone of 2 modules)."""
+    import segno
+    from PIL import Image
+
+    code = segno.make_qr(payload, error="m", mask=QR_IMAGE_MASK)
+    rows = list(code.matrix_iter(scale=module_dots, border=2))
+    image = Image.new("1", (len(rows[0]), len(rows)), 1)
+    image.putdata([0 if dark else 1 for row in rows for dark in row])
+    return image

@@ -77,7 +77,11 @@ def decode(emupos_python: str, tmp_path_factory: pytest.TempPathFactory) -> Deco
 def zbarimg() -> str:
     found = shutil.which("zbarimg")
     if found is None and sys.platform == "linux" and hasattr(os, "geteuid") and os.geteuid() == 0:
-        subprocess.run(["apt-get", "install", "-y", "-q", "zbar-tools"], capture_output=True, timeout=300)
+        install = ["apt-get", "install", "-y", "-q", "zbar-tools"]
+        if subprocess.run(install, capture_output=True, timeout=300).returncode != 0:
+            # A fresh machine has no package lists yet.
+            subprocess.run(["apt-get", "update", "-q"], capture_output=True, timeout=300)
+            subprocess.run(install, capture_output=True, timeout=300)
         found = shutil.which("zbarimg")
     if found is None:
         pytest.skip("zbarimg (Debian zbar-tools) is not installed and could not be installed here")
