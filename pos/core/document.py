@@ -83,7 +83,17 @@ class DrawerKick:
     pin: Literal[2, 5] = 2
 
 
-Block = Text | Columns | Rule | QR | Barcode | Feed | Cut | DrawerKick
+@dataclass(frozen=True, slots=True)
+class Logo:
+    """The outlet's logo image (a file path), centred; printed only where the printer has graphics.
+
+    The text preview leaves it out: it is decoration, and the receipt reads the same without it.
+    """
+
+    path: str
+
+
+Block = Text | Columns | Rule | QR | Barcode | Feed | Cut | DrawerKick | Logo
 Document = tuple[Block, ...]
 
 

@@ -11,7 +11,7 @@ import contextlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from pos.core.document import QR, Block, Columns, Cut, Document, Feed, Rule, Text, check_width
+from pos.core.document import QR, Block, Columns, Cut, Document, Feed, Logo, Rule, Text, check_width
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
 from pos.core.scan import receipt_qr_payload as scan_receipt_qr_payload
@@ -25,6 +25,7 @@ class ReceiptHeader:
     address: str
     npwp: str | None
     phone: str | None
+    logo: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,8 @@ def receipt_document(receipt: Receipt, width: int) -> Document:
 
 
 def _header_blocks(header: ReceiptHeader) -> list[Block]:
-    blocks: list[Block] = [Text(header.outlet_name, "center", bold=True)]
+    blocks: list[Block] = [Logo(header.logo)] if header.logo else []
+    blocks.append(Text(header.outlet_name, "center", bold=True))
     blocks += [Text(part, "center") for part in header.address.splitlines() if part.strip()]
     if header.phone:
         blocks.append(Text(f"Telp. {header.phone}", "center"))

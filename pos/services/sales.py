@@ -146,9 +146,14 @@ def sale_count(uow: UnitOfWork) -> int:
     return int(uow.session.scalar(select(func.count(Sale.id))) or 0)
 
 
-def header_for(outlet: Outlet) -> ReceiptHeader:
+def header_for(uow: UnitOfWork, outlet: Outlet) -> ReceiptHeader:
+    logo = settings.get(uow, "receipt.logo")
     return ReceiptHeader(
-        outlet_name=outlet.name, address=outlet.address, npwp=outlet.npwp, phone=outlet.phone
+        outlet_name=outlet.name,
+        address=outlet.address,
+        npwp=outlet.npwp,
+        phone=outlet.phone,
+        logo=str(logo) if logo else None,
     )
 
 
@@ -180,7 +185,7 @@ def receipt_for(uow: UnitOfWork, receipt_no: str, *, reprint: bool = False) -> R
     if sale.tax:
         tax_label = "PPN 11% (termasuk)" if sale.total == sale.subtotal - sale.discount else "PPN 11%"
     return Receipt(
-        header=header_for(outlet),
+        header=header_for(uow, outlet),
         receipt_no=sale.receipt_no,
         sale_uuid=sale.uuid,
         issued_at=local_time(sale.created_at, outlet.timezone),

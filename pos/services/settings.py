@@ -15,6 +15,7 @@ DEFAULTS: dict[str, Any] = {
     "asn.period": {"kind": "month"},
     "tax.ppn_enabled": False,
     "receipt.paper": 58,
+    "receipt.logo": None,  # path of an image; printed only where the printer has graphics
     "qris.static": None,
     "discount.manager_pin_above_percent": 10,
     "void.requires_manager": False,
