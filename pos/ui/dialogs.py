@@ -83,7 +83,7 @@ class ManagerPinDialog(FormDialog):
         self.approver: Actor | None = None
         self.form.addRow(QLabel(self.tr("Perlu PIN manajer untuk: {0}").replace("{0}", action)))
         self.user = self.add_field(self.tr("Manajer"), QComboBox())
-        for info in managers:
+        for info in sorted(managers, key=lambda u: (u.role != "manager", u.full_name)):  # managers first
             self.user.addItem(f"{info.full_name} ({info.username})", info.username)
         self.pin = self.add_field(self.tr("PIN"), QLineEdit(objectName="managerPin"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)

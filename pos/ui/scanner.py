@@ -92,8 +92,11 @@ class ScannerFilter(QObject):
             code = self.detector.finish(now)
             if code is None:
                 return False
-            if isinstance(watched, QLineEdit) and watched.text().endswith(code):
-                watched.setText(watched.text()[: -len(code)])
+            if isinstance(watched, QLineEdit):
+                typed = _typed_part(watched.text(), code, self.detector.min_length)
+                if typed is not None:
+                    code = typed
+                    watched.setText(watched.text()[: -len(typed)])
             self.burst_started_ms = self._first_ms
             self.scanned.emit(code)
             return True  # the scanner's Enter never presses a button or submits a dialog
@@ -104,3 +107,12 @@ class ScannerFilter(QObject):
             if len(self.detector.pending) == 1:
                 self._first_ms = now
         return False
+
+
+def _typed_part(text: str, burst: str, min_length: int) -> str | None:
+    """The end of `burst` that really landed in a text field, or None. Keys a widget ate on the way
+    (a `+` that raised a quantity) are not part of the code, so the longest tail the field ends with wins."""
+    for start in range(len(burst) - min_length + 1):
+        if text.endswith(burst[start:]):
+            return burst[start:]
+    return None
