@@ -50,4 +50,6 @@ def confirm(parent: Any, title: str, message: str) -> bool:
     yes = box.addButton(parent.tr("Ya") if parent else "Ya", QMessageBox.ButtonRole.YesRole)
     box.addButton(parent.tr("Tidak") if parent else "Tidak", QMessageBox.ButtonRole.NoRole)
     box.exec()
+    if parent is not None:
+        parent.window().activateWindow()
     return box.clickedButton() is yes
