@@ -26,8 +26,14 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+TOKEN_PREFIX = "nttpos_"
+
+
 def _new_token() -> str:
-    return secrets.token_urlsafe(32)
+    # The prefix keeps a token from starting with "-" (token_urlsafe does 1 time in 64), which a shell
+    # command such as `ntt-pos connect --token -abc...` would read as an option; it also makes a
+    # leaked token easy to recognise in logs and secret scanners.
+    return TOKEN_PREFIX + secrets.token_urlsafe(32)
 
 
 def add_outlet(conn: Connection, code: str, name: str, kabupaten: str) -> str:

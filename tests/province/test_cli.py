@@ -190,3 +190,11 @@ def test_migrations_create_exactly_the_schema(province_engine: Engine) -> None:
         assert diff == []
         assert set(inspect(conn).get_table_names()) >= set(metadata.tables)
     assert alembic_config().get_main_option("script_location")
+
+
+def test_tokens_never_look_like_options() -> None:
+    from pos.province.outlets import TOKEN_PREFIX, _new_token
+
+    tokens = {_new_token() for _ in range(2000)}
+    assert len(tokens) == 2000
+    assert all(t.startswith(TOKEN_PREFIX) and not t.startswith("-") and len(t) > 40 for t in tokens)
