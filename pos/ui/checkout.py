@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -231,6 +231,8 @@ class CheckoutScreen(QWidget):
                 self.trigger("search", route.value)
 
     def add_product(self, product: ProductView, qty: int = 1) -> None:
+        if self.cart.is_empty:
+            self.change_label.clear()  # a new customer: the last change stays in the small line below
         try:
             row = self.cart.add(product.as_cart_product(), qty)
         except DomainError as error:
@@ -327,6 +329,7 @@ class CheckoutScreen(QWidget):
     def refresh(self) -> None:
         totals = self.model.totals
         self.total_label.setText(format_rupiah(totals.total))
+        fit_font(self.total_label, 48, 24)
         self.count_label.setText(
             self.tr("{0} barang · {1} baris")
             .replace("{0}", str(totals.item_count))
@@ -349,10 +352,26 @@ class CheckoutScreen(QWidget):
         """The last sale stays on the side panel (change in large type) while the next one starts."""
         self.change_label.setText(self.tr("Kembalian {0}").replace("{0}", format_rupiah(sale.change)))
         self.last_sale_label.setText(
-            self.tr("Struk {0} · total {1} · dibayar {2}")
+            self.tr("Transaksi terakhir {0}: total {1}, dibayar {2}, kembalian {3}")
             .replace("{0}", sale.receipt_no)
             .replace("{1}", format_rupiah(sale.total))
             .replace("{2}", format_rupiah(sale.paid))
+            .replace("{3}", format_rupiah(sale.change))
         )
         self.new_sale()
         self.say(self.tr("Transaksi selesai. Silakan pindai barang pelanggan berikutnya."))
+
+
+def fit_font(label: QLabel, largest_px: int, smallest_px: int) -> None:
+    """Shrink a big-number label until its text fits (Rp12.500.000 for a stack of tenun ikat)."""
+    width = label.contentsRect().width()
+    if width <= 0:
+        return
+    font = label.font()
+    size = largest_px
+    while size > smallest_px:
+        font.setPixelSize(size)
+        if QFontMetrics(font).horizontalAdvance(label.text()) <= width:
+            break
+        size -= 2
+    label.setStyleSheet(f"font-size: {size}px;")

@@ -17,12 +17,11 @@ from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QVBoxLayout
 from pos.core.cart import MAX_QTY, Discount
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah, parse_rupiah
-from pos.core.nip import parse_nip
 from pos.core.receipt import Receipt
 from pos.services.context import Role
 from pos.ui.backend import TillBackend
 from pos.ui.checkout import CheckoutScreen
-from pos.ui.dialogs import ManagerPinDialog, ReasonDialog, TextDialog
+from pos.ui.dialogs import BuyerDialog, ManagerPinDialog, ReasonDialog, TextDialog
 from pos.ui.payment import PaymentDialog
 from pos.ui.search import ProductSearchDialog
 from pos.ui.tasks import TaskRunner
@@ -112,10 +111,10 @@ class CheckoutActions(QObject):
             self.screen.change_line(lambda: self.screen.cart.set_qty(row, dialog.value), row)
 
     def ask_buyer(self) -> None:
-        dialog = TextDialog(self.tr("Pembeli ASN (F4)"), self.tr("NIP (18 angka)"), parse_nip, self.screen)
-        dialog.setObjectName("buyerDialog")
-        if run_dialog(dialog):
-            self.screen.set_buyer(dialog.value.digits)
+        screen = self.screen
+        dialog = BuyerDialog(lambda text: self.backend.buyer(text, screen.model.totals.total), screen)
+        if run_dialog(dialog) and dialog.value is not None:
+            screen.set_buyer(dialog.value.nip)
 
     def ask_discount(self, *, whole_sale: bool) -> None:
         row = self.screen.selected_row()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.core.errors import DomainError
+from pos.core.money import format_rupiah
 from pos.services.context import Actor
 from pos.services.users import UserInfo
 from pos.ui.widgets import big_button
@@ -32,6 +33,7 @@ class FormDialog(QDialog):
     def __init__(self, title: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.heading = QLabel(title, objectName="dialogTitle")  # also for frameless kiosk screens
         self.form = QFormLayout()
         self.error = QLabel(objectName="errorText")
         self.error.setWordWrap(True)
@@ -43,6 +45,7 @@ class FormDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.ok_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -146,3 +149,53 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(close)
         self.resize(520, 680)
+
+
+class BuyerDialog(FormDialog):
+    """F4: type or scan a NIP; while typing, the dialog says whether it is valid, and whose it is."""
+
+    def __init__(self, look_up: Callable[[str], Any], parent: Any = None) -> None:
+        super().__init__(self.tr("Pembeli ASN (F4)"), parent)
+        self.setObjectName("buyerDialog")
+        self._look_up = look_up
+        self.value: Any = None
+        self.field = self.add_field(self.tr("NIP"), QLineEdit(objectName="dialogField"))
+        self.field.setPlaceholderText(self.tr("18 angka; spasi, titik, dan tulisan NIP boleh"))
+        self.field.setMinimumWidth(420)
+        self.info = QLabel(objectName="buyerCheck")
+        self.info.setWordWrap(True)
+        self.form.addRow(self.info)
+        self.field.textChanged.connect(self._check)
+        self.field.setFocus()
+
+    def on_scan(self, code: str) -> None:
+        """A NIP scanned from an ID card while the dialog is open."""
+        self.field.setText(code)
+
+    def _check(self, text: str) -> None:
+        self.error.clear()
+        digits = sum(ch.isdigit() for ch in text)
+        if digits < 18:
+            self.info.setText(self.tr("{0} dari 18 angka").replace("{0}", str(digits)))
+            return
+        try:
+            buyer = self._look_up(text)
+        except DomainError as error:
+            self.info.setText("")
+            self.error.setText(str(error))
+            return
+        who = (
+            f"<b>{buyer.name}</b> · {buyer.agency or ''}"
+            if buyer.name
+            else self.tr("<b>NIP sah, belum terdaftar</b>")
+        )
+        progress = self.tr("{0}: {1} dari minimal {2}, termasuk transaksi ini")
+        progress = (
+            progress.replace("{0}", buyer.period_label)
+            .replace("{1}", format_rupiah(buyer.total))
+            .replace("{2}", format_rupiah(buyer.minimum))
+        )
+        self.info.setText(f"{buyer.masked}<br>{who}<br>{progress}")
+
+    def validate(self) -> None:
+        self.value = self._look_up(self.field.text())

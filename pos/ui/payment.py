@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,7 @@ from pos.core.qris import dynamic_qris
 from pos.ui.qr_image import qr_image
 from pos.ui.widgets import big_button
 
+QR_SIZE = 330  # pixels; a phone reads it from across the counter
 METHOD_KEYS = {
     PaymentMethod.CASH: "F9",
     PaymentMethod.QRIS: "F10",
@@ -60,7 +62,8 @@ class PaymentDialog(QDialog):
         self.reference = QLineEdit(objectName="referenceField")
         self.reference.setPlaceholderText(self.tr("Nomor referensi / trace EDC"))
         self.tendered = QListWidget(objectName="tenderList")
-        self.tendered.setMaximumHeight(110)
+        self.tendered.setMaximumHeight(96)
+        self.tendered.hide()
         self.tendered.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.method_buttons: dict[PaymentMethod, QPushButton] = {}
@@ -79,6 +82,7 @@ class PaymentDialog(QDialog):
         self.quick_layout.setContentsMargins(0, 0, 0, 0)
         self.qr_label = QLabel(objectName="qrImage", alignment=Qt.AlignmentFlag.AlignCenter)
         self.qr_caption = QLabel(objectName="qrCaption", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.qr_label.setMinimumSize(QR_SIZE, QR_SIZE)  # sized for QRIS from the start: no growing later
         self.qr_caption.setWordWrap(True)
         qris_page = QWidget()
         qris_layout = QVBoxLayout(qris_page)
@@ -126,7 +130,10 @@ class PaymentDialog(QDialog):
         self.amount.returnPressed.connect(self.add_tender)
         self.amount.textChanged.connect(self._preview_change)
         self.reference.returnPressed.connect(self.add_tender)
-        self.resize(760, 720)
+        self.setMinimumWidth(820)
+        for button in (self.undo_button, self.cancel_button, self.add_button):
+            button.setMinimumWidth(170)
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.choose(PaymentMethod.CASH)
 
     # --- state ----------------------------------------------------------------------------------
@@ -162,7 +169,7 @@ class PaymentDialog(QDialog):
             self.qris_payload = None
             self.message.setText(self.tr("QRIS statis outlet tidak sah: {0}").replace("{0}", str(error)))
             return
-        self.qr_label.setPixmap(QPixmap.fromImage(qr_image(self.qris_payload, 340)))
+        self.qr_label.setPixmap(QPixmap.fromImage(qr_image(self.qris_payload, QR_SIZE)))
         self.qr_caption.setText(
             self.tr(
                 "Pindai dengan aplikasi bank/e-wallet: {0}. Tekan Enter setelah pembayaran masuk."
@@ -232,6 +239,7 @@ class PaymentDialog(QDialog):
         self.total_label.setText(self.tr("Total {0}").replace("{0}", format_rupiah(self.total)))
         self.remaining_label.setText(self.tr("Sisa {0}").replace("{0}", format_rupiah(self.remaining)))
         self.tendered.clear()
+        self.tendered.setVisible(bool(self.payments))
         for payment in self.payments:
             ref = f" ({payment.reference})" if payment.reference else ""
             self.tendered.addItem(f"{payment.label}{ref}: {format_rupiah(payment.amount)}")

@@ -15,6 +15,7 @@ def big_button(
     label: str, key: str, parent: QWidget | None = None, *, primary: bool = False, checkable: bool = False
 ) -> QPushButton:
     """A button that says what it does and which key does the same, e.g. "Bayar" over "F8"."""
+    label = label.replace("&", "&&")  # a plain ampersand, not a mnemonic marker
     button = QPushButton(f"{label}\n{key}" if key else label, parent)
     button.setMinimumHeight(BUTTON_MIN_HEIGHT)
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -13,7 +13,7 @@ from pos.core.money import format_rupiah
 from pos.db.engine import Database
 from pos.ui.cart_model import CartTableModel
 from pos.ui.checkout_actions import HeldListDialog
-from pos.ui.dialogs import ManagerPinDialog, ReasonDialog
+from pos.ui.dialogs import BuyerDialog, ManagerPinDialog, ReasonDialog
 from pos.ui.main_window import MainWindow
 from pos.ui.search import ProductSearchDialog, ProductTableModel
 
@@ -32,6 +32,34 @@ def test_invalid_nip_shows_the_reason_and_leaves_the_cart_alone(
     assert checkout.buyer is None
     assert checkout.cart.snapshot() == before
     assert checkout.total_label.text() == format_rupiah(price)
+
+
+def test_f4_buyer_dialog_accepts_a_valid_unregistered_nip(
+    qtbot: Any, window: MainWindow, demo_db: Database
+) -> None:
+    sign_in(qtbot, window)
+    code, _name, price = barcodes(demo_db, 1)[0]
+    scan(qtbot, window.checkout.scan_field, code)
+    nip = "19860926 201505 1 001"
+    assert not query(demo_db, "SELECT 1 FROM asn_registry WHERE nip = ?", nip.replace(" ", ""))
+    seen: dict[str, Any] = {}
+
+    def buyer(dialog: BuyerDialog) -> None:
+        dialog.field.setText("NIP. 19860926 201505 1 00")
+        seen["partial"] = dialog.info.text()
+        dialog.field.setText("NIP. 19860926 201505 1 000")  # sequence 000 never exists
+        seen["invalid"] = dialog.error.text()
+        dialog.field.setText(f"NIP. {nip}")
+        seen["valid"] = dialog.info.text()
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+
+    handled = when_modal(BuyerDialog, buyer)
+    qtbot.keyClick(window.checkout.scan_field, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: bool(handled) and window.checkout.buyer is not None, timeout=5000)
+    assert "17 dari 18" in seen["partial"]
+    assert seen["invalid"]
+    assert "NIP sah, belum terdaftar" in seen["valid"] and format_rupiah(price) in seen["valid"]
+    assert "NIP sah, belum terdaftar" in window.checkout.buyer_label.text()
 
 
 def test_multiplier_prefix_plus_minus_and_remove(qtbot: Any, window: MainWindow, demo_db: Database) -> None:

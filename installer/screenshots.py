@@ -1,0 +1,176 @@
+"""Screenshots of the cashier app's main screens, taken from a real X window under Xvfb.
+
+    .venv/bin/python installer/screenshots.py            # writes docs/screenshots/*.png
+
+It starts Xvfb (unless DISPLAY is already set), creates a fresh demo outlet in a temporary folder, opens
+the real main window and dialogs on it, and saves what the X screen shows. Dialogs are shown
+non-modally here so the script can arrange them; they are the same classes the till runs.
+
+One-time setup on Debian 12 (the xcb platform plugin needs these; engineering notes):
+    apt-get install xvfb libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-randr0 \
+        libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+WIDTH, HEIGHT = 1366, 768  # the most common till screen
+
+
+def start_xvfb(display: str = ":97") -> subprocess.Popen[bytes] | None:
+    if os.environ.get("DISPLAY"):
+        return None
+    if shutil.which("Xvfb") is None:
+        sys.exit("Xvfb is not installed: see the apt-get line at the top of this script.")
+    server = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(50):
+        if Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
+            break
+        time.sleep(0.1)
+    os.environ["DISPLAY"] = display
+    return server
+
+
+class Shooter:
+    def __init__(self, app: Any, out: Path) -> None:
+        self.app, self.out = app, out
+
+    def settle(self, seconds: float = 0.4) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            self.app.processEvents()
+            time.sleep(0.02)
+
+    def shoot(self, name: str) -> Path:
+        self.settle()
+        path = self.out / f"{name}.png"
+        self.app.primaryScreen().grabWindow(0).save(str(path))
+        print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+        return path
+
+
+def centre(dialog: Any, window: Any) -> None:
+    """Without a window manager nothing places a dialog: put it in the middle of the main window."""
+    dialog.adjustSize()
+    geometry = dialog.frameGeometry()
+    geometry.moveCenter(window.frameGeometry().center())
+    dialog.move(geometry.topLeft())
+
+
+def take(out: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    from pos.app import build_till, make_app, open_database
+    from pos.core.payments import Payment, PaymentMethod
+    from pos.ui.payment import PaymentDialog
+    from pos.ui.shift_dialogs import CloseShiftDialog
+
+    app = make_app([sys.argv[0]])
+    data = Path(tempfile.mkdtemp(prefix="ntt-pos-shots-"))
+    db = open_database(data, demo=True)
+    till = build_till(db, app, start_sync=False)
+    window, backend = till.window, till.window.backend
+    window.setGeometry(0, 0, WIDTH, HEIGHT)
+    window.show()
+    shot = Shooter(app, out)
+    window.signin.choose("kasir1")
+    window.signin.pin.setText("1111")
+    shot.shoot("signin")
+
+    actor = backend.sign_in("kasir1", "1111")
+    backend.open_shift(actor, 200_000)
+    window.on_signed_in(actor)
+    checkout = window.checkout
+    codes = [p.barcode or p.code for p in backend.search_products("kopi", 3)]
+    codes += [p.barcode or p.code for p in backend.search_products("tenun", 1)]
+    for code in codes[:2]:
+        checkout.handle_code(code)
+    sale = backend.complete_sale(
+        actor,
+        checkout.cart,
+        [Payment(PaymentMethod.CASH, 200_000)],
+        buyer_nip=None,
+        shift_id=checkout.shift.shift_id,
+    )
+    checkout.show_completed(sale)
+    window.print_receipt(backend.receipt(sale.receipt_no))
+    checkout.handle_code(f"2*{codes[2]}")
+    checkout.handle_code(codes[3])
+    checkout.handle_code(codes[0])
+    checkout.set_buyer(_registered_nip(db))
+    shot.shoot("checkout")
+
+    from pos.ui.dialogs import BuyerDialog
+
+    buyer = BuyerDialog(lambda text: backend.buyer(text, checkout.model.totals.total), checkout)
+    nip = _registered_nip(db)
+    buyer.field.setText(f"NIP. {nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}")
+    centre(buyer, window)
+    buyer.show()
+    shot.shoot("buyer")
+    buyer.close()
+
+    total = checkout.model.totals.total
+    cash = PaymentDialog(total, backend.setting("qris.static"), checkout)
+    centre(cash, window)
+    cash.show()
+    cash.amount.setText(str((total // 100_000 + 1) * 100_000))
+    shot.shoot("payment_cash")
+    cash.choose(PaymentMethod.QRIS)
+    shot.shoot("payment_qris")
+    cash.close()
+
+    summary = backend.shift_summary(checkout.shift.shift_id)
+    close = CloseShiftDialog(summary, backend.shift_report_text(summary), lambda counts: summary, window)
+    for denomination, count in ((100_000, 3), (50_000, 1), (20_000, 2), (10_000, 1), (2_000, 4)):
+        close.counts[denomination].setValue(count)
+    centre(close, window)
+    close.show()
+    shot.shoot("shift_close")
+    close.close()
+    till.stop()
+
+
+def _registered_nip(db: Any) -> str:
+    import sqlite3
+
+    con = sqlite3.connect(db.path)
+    try:
+        return str(
+            con.execute("SELECT nip FROM asn_registry WHERE active ORDER BY nip LIMIT 1").fetchone()[0]
+        )
+    finally:
+        con.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    server = start_xvfb()
+    try:
+        take(args.out)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(5)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
