@@ -59,7 +59,7 @@ class CloseShiftDialog(QDialog):
             spin = QSpinBox(objectName=f"count{denomination}")
             spin.setRange(0, 100_000)
             spin.setMinimumHeight(34)
-            spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)  # counts are typed, not clicked
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             spin.valueChanged.connect(self._update)
             self.counts[denomination] = spin
             value = QLabel(format_rupiah(0))
