@@ -92,8 +92,12 @@ class CheckoutScreen(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(40)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: ResizeToContents would read every row of the cart on every scan (2 ms a scan).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((48, 0, 64, 140, 130, 150)):
+            if width:
+                header.resizeSection(column, width)
         self.table.clicked.connect(lambda _index: self.scan_field.setFocus())
 
         self.total_label = QLabel(format_rupiah(0), objectName="bigTotal")
@@ -374,4 +378,6 @@ def fit_font(label: QLabel, largest_px: int, smallest_px: int) -> None:
         if QFontMetrics(font).horizontalAdvance(label.text()) <= width:
             break
         size -= 2
-    label.setStyleSheet(f"font-size: {size}px;")
+    if label.property("fittedPx") != size:  # a style sheet change re-polishes: only when it changes
+        label.setProperty("fittedPx", size)
+        label.setStyleSheet(f"font-size: {size}px;")
