@@ -29,11 +29,49 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PRODUCTS = 100_000
-WORDS = (
-    "Kopi Arabika Robusta Madu Hutan Tenun Ikat Selendang Sarung Kain Sei Sapi Jagung Bose Garam "
-    "Minyak Kayu Putih Kacang Mete Keripik Pisang Ubi Kelor Teh Sambal Lu'at Anyaman Lontar Topi "
-    "Ti'i Langga Sumba Flores Alor Rote Sabu Timor Manggarai Bajawa Kupang"
-).split()
+WORDS = [
+    "Kopi",
+    "Arabika",
+    "Robusta",
+    "Madu",
+    "Hutan",
+    "Tenun",
+    "Ikat",
+    "Selendang",
+    "Sarung",
+    "Kain",
+    "Sei",
+    "Sapi",
+    "Jagung",
+    "Bose",
+    "Garam",
+    "Minyak",
+    "Kayu",
+    "Putih",
+    "Kacang",
+    "Mete",
+    "Keripik",
+    "Pisang",
+    "Ubi",
+    "Kelor",
+    "Teh",
+    "Sambal",
+    "Lu'at",
+    "Anyaman",
+    "Lontar",
+    "Topi",
+    "Ti'i",
+    "Langga",
+    "Sumba",
+    "Flores",
+    "Alor",
+    "Rote",
+    "Sabu",
+    "Timor",
+    "Manggarai",
+    "Bajawa",
+    "Kupang",
+]
 
 
 def ean13(base12: str) -> str:
