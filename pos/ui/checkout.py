@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,21 +41,21 @@ from pos.ui.widgets import big_button
 
 # (object name, label, key) of the function buttons, in screen order.
 FUNCTIONS = (
-    ("search", "Cari barang", "F2"),
-    ("qty", "Ubah jumlah", "F3"),
-    ("buyer", "Pembeli ASN", "F4"),
-    ("lineDiscount", "Diskon baris", "F5"),
-    ("saleDiscount", "Diskon total", "F6"),
-    ("price", "Ubah harga", "F7"),
-    ("refund", "Retur", "F9"),
-    ("park", "Tahan", "F10"),
-    ("recall", "Panggil", "F11"),
-    ("reprint", "Cetak ulang", "F12"),
-    ("removeLine", "Hapus baris", "Del"),
-    ("voidSale", "Batal transaksi", "Alt+B"),
-    ("xReport", "Laporan X", "Alt+X"),
-    ("closeShift", "Tutup shift", "Alt+T"),
-    ("signOut", "Keluar", "Alt+K"),
+    ("search", QT_TRANSLATE_NOOP("CheckoutScreen", "Cari barang"), "F2"),
+    ("qty", QT_TRANSLATE_NOOP("CheckoutScreen", "Ubah jumlah"), "F3"),
+    ("buyer", QT_TRANSLATE_NOOP("CheckoutScreen", "Pembeli ASN"), "F4"),
+    ("lineDiscount", QT_TRANSLATE_NOOP("CheckoutScreen", "Diskon baris"), "F5"),
+    ("saleDiscount", QT_TRANSLATE_NOOP("CheckoutScreen", "Diskon total"), "F6"),
+    ("price", QT_TRANSLATE_NOOP("CheckoutScreen", "Ubah harga"), "F7"),
+    ("refund", QT_TRANSLATE_NOOP("CheckoutScreen", "Retur"), "F9"),
+    ("park", QT_TRANSLATE_NOOP("CheckoutScreen", "Tahan"), "F10"),
+    ("recall", QT_TRANSLATE_NOOP("CheckoutScreen", "Panggil"), "F11"),
+    ("reprint", QT_TRANSLATE_NOOP("CheckoutScreen", "Cetak ulang"), "F12"),
+    ("removeLine", QT_TRANSLATE_NOOP("CheckoutScreen", "Hapus baris"), "Del"),
+    ("voidSale", QT_TRANSLATE_NOOP("CheckoutScreen", "Batal transaksi"), "Alt+B"),
+    ("xReport", QT_TRANSLATE_NOOP("CheckoutScreen", "Laporan X"), "Alt+X"),
+    ("closeShift", QT_TRANSLATE_NOOP("CheckoutScreen", "Tutup shift"), "Alt+T"),
+    ("signOut", QT_TRANSLATE_NOOP("CheckoutScreen", "Keluar"), "Alt+K"),
 )
 
 

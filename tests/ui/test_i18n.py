@@ -1,0 +1,33 @@
+"""UI text goes through Qt's translation system: Bahasa Indonesia by default, English from the .qm."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pos.db.engine import Database
+from pos.ui.backend import TillBackend
+from pos.ui.i18n import install_translations, resources_dir
+from pos.ui.main_window import MainWindow
+
+
+def test_english_translation_loads_and_money_stays_rupiah(qtbot: Any, qapp: Any, demo_db: Database) -> None:
+    assert (resources_dir() / "i18n" / "ntt_pos_en.qm").exists()
+    translators = install_translations(qapp, "en")
+    try:
+        assert translators, "ntt_pos_en.qm did not load"
+        window = MainWindow(TillBackend(demo_db.unit_of_work))
+        qtbot.addWidget(window)
+        assert window.signin.button.text() == "Sign in\nEnter"
+        assert window.checkout.buttons["search"].text() == "Find item\nF2"
+        assert window.checkout.pay_button.text() == "PAY\nF8"
+        assert window.checkout.total_label.text() == "Rp0"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+def test_indonesian_is_the_source_language(qtbot: Any, demo_db: Database) -> None:
+    window = MainWindow(TillBackend(demo_db.unit_of_work))
+    qtbot.addWidget(window)
+    assert window.signin.button.text() == "Masuk\nEnter"
+    assert window.checkout.buttons["refund"].text() == "Retur\nF9"
