@@ -16,7 +16,7 @@ from pos.core.document import Block, render_text
 from pos.core.payments import Payment
 from pos.core.receipt import Receipt, receipt_document
 from pos.core.report_documents import shift_report_document
-from pos.services import asn, catalog, checkout, held, refunds, sales, settings, shifts, users
+from pos.services import asn, catalog, checkout, held, refunds, sales, settings, shifts, users, voids
 from pos.services.catalog import ProductView
 from pos.services.checkout import CompletedSale
 from pos.services.context import Actor, Role
@@ -130,6 +130,16 @@ class TillBackend:
     def find_sale(self, receipt_no: str) -> sales.SaleView:
         with self._uow() as uow:
             return sales.find_sale(uow, receipt_no)
+
+    # --- voids (audited) ------------------------------------------------------------------------
+    def void_needs_manager(self, actor: Actor) -> bool:
+        with self._uow() as uow:
+            return voids.void_needs_manager(uow, actor)
+
+    def record_void(self, actor: Actor, approver: Actor | None, what: str, detail: dict[str, Any]) -> None:
+        """Audit a void before the cart changes; raises DomainError when it is not allowed."""
+        with self._uow() as uow:
+            voids.record_void(uow, actor, approver, what, detail)
 
     # --- parked sales -------------------------------------------------------------------------
     def park(self, actor: Actor, cart: Cart, label: str | None, buyer_nip: str | None) -> held.HeldView:

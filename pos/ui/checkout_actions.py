@@ -18,7 +18,7 @@ from pos.core.cart import MAX_QTY, Discount
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah, parse_rupiah
 from pos.core.receipt import Receipt
-from pos.services.context import Role
+from pos.services.context import Actor, Role
 from pos.ui.backend import TillBackend
 from pos.ui.checkout import CheckoutScreen
 from pos.ui.dialogs import BuyerDialog, ManagerPinDialog, ReasonDialog, TextDialog
@@ -84,11 +84,32 @@ class CheckoutActions(QObject):
     def manager_approves(self, action: str) -> bool:
         """A manager at the till approves, or the action is not done."""
         actor = self.screen.actor
-        if actor is not None and actor.at_least(Role.MANAGER):
-            return True
+        return (actor is not None and actor.at_least(Role.MANAGER)) or self.ask_manager(action) is not None
+
+    def ask_manager(self, action: str) -> Actor | None:
+        """A manager's PIN for `action`: the approving manager, or None when cancelled."""
         managers = [u for u in self.backend.users() if u.role in (Role.MANAGER, Role.ADMIN)]
         dialog = ManagerPinDialog(action, managers, self.backend.approve, self.screen)
-        return run_dialog(dialog)
+        return dialog.approver if run_dialog(dialog) else None
+
+    def audited_void(self, what: str, detail: dict[str, Any]) -> bool:
+        """Ask a manager when the setting says so, then write the void to the audit log first."""
+        actor = self.screen.actor
+        if actor is None:
+            return False
+        approver = None
+        if self.backend.void_needs_manager(actor):
+            approver = self.ask_manager(
+                self.tr("Hapus baris") if what == "line" else self.tr("Batal transaksi")
+            )
+            if approver is None:
+                return False
+        try:
+            self.backend.record_void(actor, approver, what, detail)
+        except DomainError as error:
+            self.screen.say(str(error), error=True)
+            return False
+        return True
 
     def _percent_limit(self) -> Decimal:
         return Decimal(str(self.backend.setting("discount.manager_pin_above_percent")))
@@ -170,23 +191,28 @@ class CheckoutActions(QObject):
         row = self.screen.selected_row()
         if row is None:
             return
-        if self.backend.setting("void.requires_manager") and not self.manager_approves(
-            self.tr("Hapus baris")
-        ):
-            return
-        self.screen.change_line(lambda: self.screen.cart.remove(row), max(0, row - 1))
+        line = self.screen.cart.lines[row]
+        detail = {
+            "product_code": line.product.code,
+            "name": line.product.name,
+            "qty": line.qty,
+            "amount": line.after_discount,
+        }
+        if self.audited_void("line", detail):
+            self.screen.change_line(lambda: self.screen.cart.remove(row), max(0, row - 1))
 
     def void_sale(self) -> None:
-        if self.screen.cart.is_empty:
+        screen = self.screen
+        if screen.cart.is_empty:
             return
-        if not confirm(self.screen, self.tr("Batal transaksi"), self.tr("Batalkan seluruh transaksi ini?")):
+        if not confirm(screen, self.tr("Batal transaksi"), self.tr("Batalkan seluruh transaksi ini?")):
             return
-        if self.backend.setting("void.requires_manager") and not self.manager_approves(
-            self.tr("Batal transaksi")
+        totals = screen.model.totals
+        if self.audited_void(
+            "cart", {"lines": len(totals.lines), "items": totals.item_count, "total": totals.total}
         ):
-            return
-        self.screen.new_sale()
-        self.screen.say(self.tr("Transaksi dibatalkan."))
+            screen.new_sale()
+            screen.say(self.tr("Transaksi dibatalkan."))
 
     # --- park / recall ----------------------------------------------------------------------------
     def park(self) -> None:
