@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -190,6 +191,8 @@ class CheckoutScreen(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
 
     def say(self, text: str, error: bool = False) -> None:
+        if error:
+            QApplication.beep()  # the cashier is looking at the customer, not at the screen
         self.message.setProperty("error", error)
         self.message.setText(text)
         self.message.style().unpolish(self.message)

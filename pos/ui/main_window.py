@@ -11,12 +11,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 
 from pos.core.document import Block
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
 from pos.core.receipt import Receipt, receipt_document
+from pos.core.timeutil import local_time
 from pos.services.context import ROLE_LABELS, Actor
 from pos.ui.backend import TillBackend
 from pos.ui.checkout import CheckoutScreen
@@ -203,6 +205,19 @@ class MainWindow(QMainWindow):
         self.checkout.actor = None
         self.show_sign_in()
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the till never loses a sale in progress: it is parked, to be recalled later."""
+        checkout = self.checkout
+        if checkout.actor is not None and not checkout.cart.is_empty:
+            try:
+                buyer = checkout.buyer.nip if checkout.buyer else None
+                self.backend.park(checkout.actor, checkout.cart, self.tr("Ditutup otomatis"), buyer)
+            except DomainError as error:
+                checkout.say(str(error), error=True)
+                event.ignore()
+                return
+        super().closeEvent(event)
+
     # --- printing and status ----------------------------------------------------------------------
     def set_printer(self, submit_print: SubmitPrint) -> None:
         self.submit_print = submit_print
@@ -222,7 +237,8 @@ class MainWindow(QMainWindow):
         self.printer_label.style().polish(self.printer_label)
 
     def _show_sync(self, status: Any) -> None:
-        last = status.last_success.astimezone().strftime("%d/%m %H:%M") if status.last_success else "-"
+        when = status.last_success
+        last = local_time(when, self.outlet.timezone).strftime("%d/%m %H:%M") if when else "-"
         self.sync_label.setText(
             self.tr("Sinkron: {0} menunggu · terakhir {1}")
             .replace("{0}", str(status.pending))

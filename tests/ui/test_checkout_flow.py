@@ -60,3 +60,17 @@ def test_scan_three_products_scan_nip_pay_cash_with_change(
     qtbot.waitUntil(lambda: receipt_no in checkout.receipt_preview.toPlainText(), timeout=5000)
     assert format_rupiah(expected_total) in checkout.receipt_preview.toPlainText()
     assert checkout.scan_field.hasFocus()  # ready for the next customer
+
+    qtbot.keyClick(checkout.scan_field, Qt.Key.Key_F12)  # reprint the last receipt
+    qtbot.waitUntil(lambda: "CETAK ULANG" in checkout.receipt_preview.toPlainText(), timeout=5000)
+    assert receipt_no in checkout.receipt_preview.toPlainText()
+
+
+def test_closing_the_window_parks_the_sale_in_progress(
+    qtbot: Any, window: MainWindow, demo_db: Database
+) -> None:
+    sign_in(qtbot, window)
+    code, _name, _price = barcodes(demo_db, 1)[0]
+    scan(qtbot, window.checkout.scan_field, code)
+    window.close()
+    assert query(demo_db, "SELECT label FROM held_sales") == [("Ditutup otomatis",)]
