@@ -96,7 +96,7 @@ class TillBackend:
         with self._uow() as uow:
             return catalog.find_by_barcode(uow, code)
 
-    def search_products(self, text: str, limit: int = 50) -> list[ProductView]:
+    def search_products(self, text: str, limit: int = 20) -> list[ProductView]:
         with self._uow() as uow:
             return catalog.search(uow, text, limit=limit)
 

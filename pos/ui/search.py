@@ -103,9 +103,11 @@ class ProductSearchDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         header = self.table.horizontalHeader()
+        # Fixed widths: sizing to contents would read every result row again on every key.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2, 3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((0, 150), (2, 220), (3, 70), (4, 120)):
+            header.resizeSection(column, width)
         self.hint = QLabel(self.tr("Enter: tambahkan  ·  ↑/↓: pilih  ·  Esc: tutup"), self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
