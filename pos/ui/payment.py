@@ -80,6 +80,7 @@ class PaymentDialog(QDialog):
         self.quick_box = QWidget()
         self.quick_layout = QGridLayout(self.quick_box)
         self.quick_layout.setContentsMargins(0, 0, 0, 0)
+        self.quick_layout.setAlignment(Qt.AlignmentFlag.AlignTop)  # the notes right under the amount
         self.qr_label = QLabel(objectName="qrImage", alignment=Qt.AlignmentFlag.AlignCenter)
         self.qr_caption = QLabel(objectName="qrCaption", alignment=Qt.AlignmentFlag.AlignCenter)
         self.qr_label.setMinimumSize(QR_SIZE, QR_SIZE)  # sized for QRIS from the start: no growing later
@@ -115,9 +116,9 @@ class PaymentDialog(QDialog):
         layout.addLayout(methods)
         layout.addWidget(self.amount)
         layout.addWidget(self.reference)
+        layout.addWidget(self.change_label)  # right under the amount the cashier types
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.tendered)
-        layout.addWidget(self.change_label)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
 
