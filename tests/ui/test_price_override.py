@@ -1,0 +1,47 @@
+"""F7 price override: a cut above the setting needs a manager's PIN; a raise does not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from ui_helpers import barcodes, scan, sign_in, when_modal
+
+from pos.core.money import format_rupiah
+from pos.db.engine import Database
+from pos.ui.dialogs import ManagerPinDialog, TextDialog
+from pos.ui.main_window import MainWindow
+
+
+def test_price_cut_needs_a_manager_and_a_raise_does_not(
+    qtbot: Any, window: MainWindow, demo_db: Database
+) -> None:
+    sign_in(qtbot, window)
+    checkout = window.checkout
+    code, _name, price = barcodes(demo_db, 1)[0]
+    scan(qtbot, checkout.scan_field, code)
+    seen: dict[str, Any] = {}
+
+    def cut_by_half(dialog: TextDialog) -> None:
+        dialog.field.setText(str(price // 2))
+        seen["pin"] = when_modal(ManagerPinDialog, lambda pin: pin.reject())
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+
+    handled = when_modal(TextDialog, cut_by_half)
+    qtbot.keyClick(checkout.scan_field, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: bool(handled) and bool(seen.get("pin")), timeout=5000)
+    assert checkout.cart.lines[0].unit_price == price  # no manager: unchanged
+
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    raised = price + 5_000
+
+    def raise_price(dialog: TextDialog) -> None:
+        dialog.field.setText(f"{raised // 1000}rb" if raised % 1000 == 0 else str(raised))
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+
+    handled = when_modal(TextDialog, raise_price)
+    qtbot.keyClick(checkout.scan_field, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: bool(handled) and checkout.cart.lines[0].unit_price == raised, timeout=5000)
+    assert checkout.model.data(checkout.model.index(0, 3)) == format_rupiah(raised)
+    assert checkout.model.data(checkout.model.index(0, 3), Qt.ItemDataRole.ForegroundRole) is not None
