@@ -239,9 +239,16 @@ class MainWindow(QMainWindow):
     def _show_sync(self, status: Any) -> None:
         when = status.last_success
         last = local_time(when, self.outlet.timezone).strftime("%d/%m %H:%M") if when else "-"
-        self.sync_label.setText(
-            self.tr("Sinkron: {0} menunggu · terakhir {1}")
-            .replace("{0}", str(status.pending))
-            .replace("{1}", last)
+        state = self.tr("online") if status.online else self.tr("offline")
+        text = (
+            self.tr("Sinkron {0}: {1} menunggu · terakhir {2}")
+            .replace("{0}", state)
+            .replace("{1}", str(status.pending))
+            .replace("{2}", last)
         )
+        if status.rejected:
+            text += self.tr(" · {0} ditolak").replace("{0}", str(status.rejected))
+        self.sync_label.setText(text)
         self.sync_label.setToolTip(status.message)
+        self.sync_label.setProperty("error", bool(status.rejected))
+        self.sync_label.style().polish(self.sync_label)
