@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ui_helpers import barcodes, query, scan, sign_in, when_modal
 
 from pos.core.money import format_rupiah
+from pos.core.scan import receipt_qr_payload
 from pos.db.engine import Database
 from pos.ui.dialogs import ManagerPinDialog, PreviewDialog
 from pos.ui.main_window import MainWindow
@@ -114,3 +115,25 @@ def test_sign_out_with_an_open_shift_warns_first(qtbot: Any, window: MainWindow)
     when_modal(QMessageBox, accept)
     qtbot.keyClick(window.checkout.scan_field, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
     assert window.pages.currentWidget() is window.signin
+
+
+def test_scanning_a_receipt_qr_at_the_checkout_opens_its_refund(
+    qtbot: Any, window: MainWindow, demo_db: Database
+) -> None:
+    sign_in(qtbot, window)
+    code, _name, price = barcodes(demo_db, 1)[0]
+    receipt_no = sell(qtbot, window, [code])
+    sale_uuid = query(demo_db, "SELECT uuid FROM sales WHERE receipt_no = ?", receipt_no)[0][0]
+    seen: dict[str, Any] = {}
+
+    def look(dialog: RefundDialog) -> None:
+        seen["summary"] = dialog.summary.text()
+        seen["rows"] = dialog.table.rowCount()
+        dialog.reject()
+
+    handled = when_modal(RefundDialog, look)
+    scan(qtbot, window.checkout.scan_field, receipt_qr_payload(receipt_no, sale_uuid))
+    qtbot.waitUntil(lambda: bool(handled) and "summary" in seen, timeout=5000)
+    assert receipt_no in seen["summary"] and format_rupiah(price) in seen["summary"]
+    assert seen["rows"] == 1
+    assert window.checkout.cart.is_empty  # a receipt QR never lands in the cart
