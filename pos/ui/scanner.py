@@ -11,7 +11,6 @@ text field had the focus.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -57,10 +56,7 @@ class BurstDetector:
 
 
 class ScannerFilter(QObject):
-    """Application-wide event filter: emits `scanned(code)` for each scanner burst, wherever the focus is.
-
-    `clock_ms` is injectable so the benchmark can stamp the burst; by default a monotonic clock.
-    """
+    """Application-wide event filter: emits `scanned(code)` for each scanner burst, wherever the focus is."""
 
     scanned = Signal(str)
 
@@ -70,14 +66,10 @@ class ScannerFilter(QObject):
         *,
         gap_ms: float = GAP_MS,
         min_length: int = MIN_LENGTH,
-        clock_ms: Callable[[], float] | None = None,
     ) -> None:
         super().__init__(parent)
         self.detector = BurstDetector(gap_ms, min_length)
-        self._clock = clock_ms or (lambda: time.monotonic() * 1000.0)
         self.enabled = True
-        self.burst_started_ms: float | None = None  # for the scan-to-cart benchmark
-        self._first_ms = 0.0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.enabled or event.type() != QEvent.Type.KeyPress or not watched.isWidgetType():
@@ -87,7 +79,7 @@ class ScannerFilter(QObject):
         if focus is not None and watched is not focus:
             return False
         assert isinstance(event, QKeyEvent)
-        now = self._clock()
+        now = time.monotonic() * 1000.0
         if event.key() in _ENTER_KEYS:
             code = self.detector.finish(now)
             if code is None:
@@ -97,15 +89,12 @@ class ScannerFilter(QObject):
                 if typed is not None:
                     code = typed
                     watched.setText(watched.text()[: -len(typed)])
-            self.burst_started_ms = self._first_ms
             self.scanned.emit(code)
             return True  # the scanner's Enter never presses a button or submits a dialog
         text = event.text()
         plain = not event.modifiers() & ~(_SHIFT | _KEYPAD)
         if len(text) == 1 and text.isprintable() and plain:
             self.detector.key(text, now)
-            if len(self.detector.pending) == 1:
-                self._first_ms = now
         return False
 
 
