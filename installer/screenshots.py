@@ -74,7 +74,7 @@ def centre(dialog: Any, window: Any) -> None:
 def take(out: Path) -> None:
     sys.path.insert(0, str(ROOT))
     os.environ["QT_QPA_PLATFORM"] = "xcb"
-    from pos.app import build_till, make_app, open_database
+    from pos.app import build_till, make_app, open_database, show_demo_users
     from pos.core.payments import Payment, PaymentMethod
     from pos.ui.payment import PaymentDialog
     from pos.ui.shift_dialogs import CloseShiftDialog
@@ -84,6 +84,7 @@ def take(out: Path) -> None:
     db = open_database(data, demo=True)
     till = build_till(db, app, start_sync=False)
     window, backend = till.window, till.window.backend
+    show_demo_users(window)
     window.setGeometry(0, 0, WIDTH, HEIGHT)
     window.show()
     shot = Shooter(app, out)

@@ -77,6 +77,12 @@ def _print_queue(value: Any, on_status: Any) -> Any | None:
     return PrintQueue(PrinterSettings(**value), on_status)  # on_status runs on the print thread
 
 
+def show_demo_users(window: Any) -> None:
+    from pos.services.demo_people import STAFF
+
+    window.signin.show_demo_users([(m.username, m.role, m.pin) for m in STAFF])
+
+
 def make_app(argv: list[str] | None = None) -> Any:
     from PySide6.QtWidgets import QApplication
 
@@ -102,6 +108,8 @@ def run_gui(data_dir: Path, demo: bool) -> int:
         QMessageBox.critical(None, "NTT Mart POS", str(error))
         return 1
     till = build_till(db, app)
+    if demo:
+        show_demo_users(till.window)
     till.window.showMaximized()
     try:
         return int(app.exec())

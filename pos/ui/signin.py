@@ -23,8 +23,9 @@ class SignInScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("signInScreen")
         self.backend, self.runner = backend, runner
-        title = QLabel(outlet_name, objectName="signInTitle", alignment=Qt.AlignmentFlag.AlignCenter)
-        title.setWordWrap(True)
+        # Explicit lines, not word wrap: a wrapped label under-reports its height and gets clipped.
+        title_text = outlet_name.replace(" Dekranasda ", " Dekranasda\n", 1)
+        title = QLabel(title_text, objectName="signInTitle", alignment=Qt.AlignmentFlag.AlignCenter)
         subtitle = QLabel(
             self.tr("Masuk kasir"), objectName="caption", alignment=Qt.AlignmentFlag.AlignCenter
         )
@@ -40,7 +41,12 @@ class SignInScreen(QWidget):
         self.button = big_button(self.tr("Masuk"), "Enter", self, primary=True)
         self.button.setObjectName("signInButton")
         self.button.clicked.connect(self.submit)
+        self.hint = QLabel(objectName="demoHint", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.hide()
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setVerticalSpacing(12)
         form.addRow(self.tr("Pengguna"), self.user)
         form.addRow(self.tr("PIN"), self.pin)
         card = QFrame(objectName="signInCard")
@@ -51,6 +57,7 @@ class SignInScreen(QWidget):
         card_layout.addLayout(form)
         card_layout.addWidget(self.error)
         card_layout.addWidget(self.button)
+        card_layout.addWidget(self.hint)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -62,6 +69,14 @@ class SignInScreen(QWidget):
         rank = {"cashier": 0, "manager": 1, "admin": 2}  # cashiers sign in most: list them first
         for info in sorted(users, key=lambda u: (rank.get(u.role, 3), u.full_name)):
             self.user.addItem(f"{info.full_name} · {ROLE_LABELS[info.role]}", info.username)
+
+    def show_demo_users(self, staff: Sequence[tuple[str, str, str]]) -> None:
+        """On the demo outlet, tell a newcomer how to get in: (username, role, PIN) of the demo staff."""
+        lines = " · ".join(
+            f"{username}:\u00a0PIN\u00a0{pin}" for username, _role, pin in staff
+        )  # no break inside
+        self.hint.setText(self.tr("Outlet demo. {0}").replace("{0}", lines))
+        self.hint.show()
 
     def reset(self) -> None:
         self.pin.clear()

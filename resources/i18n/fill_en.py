@@ -115,6 +115,7 @@ EN = {
     "offline": "offline",
     " · {0} ditolak": " · {0} rejected",
     "Ditutup otomatis": "Parked on close",
+    "Outlet demo. {0}": "Demo outlet. {0}",
     "Persetujuan manajer": "Manager approval",
     "Perlu PIN manajer untuk: {0}": "Manager PIN needed for: {0}",
     "Manajer": "Manager",

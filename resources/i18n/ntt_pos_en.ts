@@ -782,7 +782,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/signin.py" line="35" />
-        <location filename="../../pos/ui/signin.py" line="45" />
+        <location filename="../../pos/ui/signin.py" line="49" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
@@ -792,22 +792,27 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/signin.py" line="44" />
+        <location filename="../../pos/ui/signin.py" line="48" />
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/signin.py" line="81" />
+        <location filename="../../pos/ui/signin.py" line="74" />
+        <source>Outlet demo. {0}</source>
+        <translation>Demo outlet. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/signin.py" line="92" />
         <source>Masukkan PIN.</source>
         <translation>Enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/signin.py" line="85" />
+        <location filename="../../pos/ui/signin.py" line="96" />
         <source>Memeriksa PIN...</source>
         <translation>Checking PIN...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/signin.py" line="102" />
+        <location filename="../../pos/ui/signin.py" line="113" />
         <source>Gagal masuk: {0}</source>
         <translation>Sign-in failed: {0}</translation>
     </message>
