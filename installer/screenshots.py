@@ -80,7 +80,7 @@ def take(out: Path) -> None:
     from pos.ui.shift_dialogs import CloseShiftDialog
 
     app = make_app([sys.argv[0]])
-    data = Path(tempfile.mkdtemp(prefix="ntt-pos-shots-"))
+    data = Path(tempfile.mkdtemp(prefix="ntt-pos-shots-"))  # removed by main() afterwards
     db = open_database(data, demo=True)
     till = build_till(db, app, start_sync=False)
     window, backend = till.window, till.window.backend
@@ -144,6 +144,7 @@ def take(out: Path) -> None:
     shot.shoot("shift_close")
     close.close()
     till.stop()
+    shutil.rmtree(data, ignore_errors=True)
 
 
 def _registered_nip(db: Any) -> str:

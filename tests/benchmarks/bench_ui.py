@@ -315,7 +315,11 @@ def bench_memory(folder: Path, codes: list[str], sales: int = 500) -> float:
 
 
 def main() -> int:
-    folder = Path(tempfile.mkdtemp(prefix="ntt-pos-bench-ui-"))
+    with tempfile.TemporaryDirectory(prefix="ntt-pos-bench-ui-") as name:
+        return run(Path(name))
+
+
+def run(folder: Path) -> int:
     started = time.perf_counter()
     codes = build_catalog(folder)
     print(
