@@ -1,4 +1,4 @@
-"""F7 price override: a cut above the setting needs a manager's PIN; a raise does not."""
+"""F7 price override (a cut above the limit needs a manager's PIN, a raise does not), F3 typed quantity."""
 
 from __future__ import annotations
 
@@ -45,3 +45,25 @@ def test_price_cut_needs_a_manager_and_a_raise_does_not(
     qtbot.waitUntil(lambda: bool(handled) and checkout.cart.lines[0].unit_price == raised, timeout=5000)
     assert checkout.model.data(checkout.model.index(0, 3)) == format_rupiah(raised)
     assert checkout.model.data(checkout.model.index(0, 3), Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_f3_typed_quantity_and_a_refused_one(qtbot: Any, window: MainWindow, demo_db: Database) -> None:
+    sign_in(qtbot, window)
+    checkout = window.checkout
+    code, _name, price = barcodes(demo_db, 1)[0]
+    scan(qtbot, checkout.scan_field, code)
+    seen: dict[str, Any] = {}
+
+    def typed(dialog: TextDialog) -> None:
+        dialog.field.setText("0")
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+        seen["refused"] = dialog.error.text()
+        dialog.field.setText("12")
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+
+    handled = when_modal(TextDialog, typed)
+    qtbot.keyClick(checkout.scan_field, Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: bool(handled) and checkout.cart.lines[0].qty == 12, timeout=5000)
+    assert "1 sampai" in seen["refused"]
+    assert checkout.total_label.text() == format_rupiah(12 * price)
+    assert checkout.count_label.text().startswith("12 barang")
