@@ -193,10 +193,11 @@ class CheckoutScreen(QWidget):
     def say(self, text: str, error: bool = False) -> None:
         if error:
             QApplication.beep()  # the cashier is looking at the customer, not at the screen
-        self.message.setProperty("error", error)
+        if bool(self.message.property("error")) != error:  # re-polishing costs a relayout: only on change
+            self.message.setProperty("error", error)
+            self.message.style().unpolish(self.message)
+            self.message.style().polish(self.message)
         self.message.setText(text)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
 
     # --- scanning ---------------------------------------------------------------------------------
     def on_scan(self, code: str) -> None:
