@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pos.core.errors import DomainError
 from pos.core.timeutil import utc_now
@@ -35,6 +35,7 @@ class UserInfo:
     role: Role
     active: bool
     locked_until: datetime | None
+    must_change_pin: bool = False
 
 
 def hasher() -> PasswordHasher:
@@ -64,6 +65,23 @@ def create_user(
     enforce_pin_rules: bool = True,
 ) -> UserInfo:
     """Add a user; `actor` None is only for first set-up and demo seeding, before any admin exists."""
+    user = add_user(uow, actor, username=username, full_name=full_name, role=role, pin=pin,
+                    enforce_pin_rules=enforce_pin_rules)
+    uow.commit()
+    return info(user)
+
+
+def add_user(
+    uow: UnitOfWork,
+    actor: Actor | None,
+    *,
+    username: str,
+    full_name: str,
+    role: Role,
+    pin: str,
+    enforce_pin_rules: bool = True,
+) -> User:
+    """`create_user` without the commit, so first set-up can add the admin in its one transaction."""
     if actor is not None:
         require_role(actor, Role.ADMIN, "Menambah pengguna")
     username = username.strip().lower()
@@ -85,12 +103,14 @@ def create_user(
     uow.session.add(user)
     uow.session.flush()
     audit.record(uow, actor, "user.create", username=username, role=role.value)
-    uow.commit()
-    return info(user)
+    return user
 
 
 def info(user: User) -> UserInfo:
-    return UserInfo(user.id, user.username, user.full_name, Role(user.role), user.active, user.locked_until)
+    return UserInfo(
+        user.id, user.username, user.full_name, Role(user.role), user.active, user.locked_until,
+        bool(user.must_change_pin),
+    )
 
 
 def list_users(uow: UnitOfWork, *, active_only: bool = True) -> list[UserInfo]:
@@ -137,3 +157,104 @@ def authorize(uow: UnitOfWork, username: str, pin: str, role: Role, action: str)
     approver = authenticate(uow, username, pin)
     require_role(approver, role, action)
     return approver
+
+
+# --- user management (admin; unlocking also by a manager) ----------------------------------------
+
+
+def _user(uow: UnitOfWork, user_id: int) -> User:
+    user = uow.session.get(User, user_id)
+    if user is None:
+        raise DomainError("Pengguna tidak ditemukan.")
+    return user
+
+
+def _active_admins(uow: UnitOfWork) -> int:
+    query = select(func.count()).select_from(User).where(User.role == Role.ADMIN.value, User.active.is_(True))
+    return int(uow.session.scalar(query) or 0)
+
+
+def _guard_last_admin(uow: UnitOfWork, user: User) -> None:
+    """Without an active admin nobody could change settings or users again: refuse before it happens."""
+    if user.role == Role.ADMIN.value and user.active and _active_admins(uow) <= 1:
+        raise DomainError("Admin aktif terakhir tidak boleh dinonaktifkan atau diturunkan perannya.")
+
+
+def update_user(uow: UnitOfWork, actor: Actor, user_id: int, *, full_name: str, role: Role) -> UserInfo:
+    require_role(actor, Role.ADMIN, "Mengubah pengguna")
+    user = _user(uow, user_id)
+    if role != Role(user.role):
+        _guard_last_admin(uow, user)
+    old = {"full_name": user.full_name, "role": user.role}
+    user.full_name = full_name.strip() or user.username
+    user.role = role.value
+    audit.record(uow, actor, "user.update", username=user.username, old=old,
+                 new={"full_name": user.full_name, "role": user.role})
+    uow.commit()
+    return info(user)
+
+
+def set_active(uow: UnitOfWork, actor: Actor, user_id: int, active: bool) -> UserInfo:
+    """Deactivate (or bring back) a user; users are never deleted, their sales keep their name."""
+    require_role(actor, Role.ADMIN, "Menonaktifkan pengguna")
+    user = _user(uow, user_id)
+    if not active:
+        _guard_last_admin(uow, user)
+    if user.active != active:
+        user.active = active
+        audit.record(uow, actor, "user.activate" if active else "user.deactivate", username=user.username)
+        uow.commit()
+    return info(user)
+
+
+def reset_pin(uow: UnitOfWork, actor: Actor, user_id: int, temporary_pin: str) -> UserInfo:
+    """Give a user a one-time PIN; they must choose their own at the next sign-in."""
+    require_role(actor, Role.ADMIN, "Mereset PIN")
+    if not temporary_pin.isdigit() or not 4 <= len(temporary_pin) <= 8:
+        raise DomainError("PIN sementara harus 4 sampai 8 angka.")
+    user = _user(uow, user_id)
+    user.pin_hash = hasher().hash(temporary_pin)
+    user.must_change_pin = True
+    user.failed_attempts = 0
+    user.locked_until = None
+    audit.record(uow, actor, "user.reset_pin", username=user.username)
+    uow.commit()
+    return info(user)
+
+
+def needs_new_pin(uow: UnitOfWork, username: str) -> bool:
+    user = uow.session.scalar(select(User).where(User.username == username.strip().lower()))
+    return bool(user is not None and user.must_change_pin)
+
+
+def change_pin(uow: UnitOfWork, actor: Actor, new_pin: str, *, old_pin: str | None = None) -> None:
+    """The signed-in user sets their own PIN (required after a reset); the old PIN may not be reused."""
+    check_pin_rules(new_pin)
+    user = _user(uow, actor.user_id)
+    same: bool
+    try:
+        same = hasher().verify(user.pin_hash, new_pin)
+    except (VerificationError, InvalidHashError):
+        same = False
+    if same:
+        raise DomainError("PIN baru harus berbeda dari PIN lama.")
+    if old_pin is not None and not user.must_change_pin:
+        try:
+            hasher().verify(user.pin_hash, old_pin)
+        except (VerificationError, InvalidHashError):
+            raise DomainError("PIN lama salah.") from None
+    user.pin_hash = hasher().hash(new_pin)
+    user.must_change_pin = False
+    audit.record(uow, actor, "user.change_pin", username=user.username)
+    uow.commit()
+
+
+def unlock(uow: UnitOfWork, actor: Actor, user_id: int) -> UserInfo:
+    """Lift a lockout after repeated wrong PINs (a manager may do this, e.g. for a cashier at the till)."""
+    require_role(actor, Role.MANAGER, "Membuka kunci pengguna")
+    user = _user(uow, user_id)
+    user.locked_until = None
+    user.failed_attempts = 0
+    audit.record(uow, actor, "user.unlock", username=user.username)
+    uow.commit()
+    return info(user)

@@ -1,0 +1,248 @@
+"""First run of a real outlet: the answers of the wizard (or `ntt-pos init`), kept as a draft until the
+end, then written into the till database in ONE transaction.
+
+A till database counts as set up only when it has an outlet and an active admin (`is_set_up`); the app
+never sells from anything less. The draft is a small JSON file in the data folder, never a database, so
+leaving the wizard half-way leaves nothing half-configured behind. The admin PIN is never in the draft.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from pos.core.errors import DomainError
+from pos.core.timeutil import utc_now
+from pos.db.engine import DB_FILENAME, Database, DatabaseRefused
+from pos.db.models import Outlet, Setting, User
+from pos.db.uow import UnitOfWork
+from pos.services import audit, settings, users
+from pos.services.context import Role
+
+DRAFT_FILENAME = "setup-draft.json"
+DEFAULT_FOOTER = "Terima kasih telah membeli produk UMKM NTT."
+DEFAULT_TIMEZONE = "Asia/Makassar"  # WITA
+
+# The 22 kabupaten/kota of Nusa Tenggara Timur with their Kemendagri codes.
+KABUPATEN: tuple[tuple[str, str], ...] = (
+    ("5301", "Kabupaten Sumba Barat"),
+    ("5302", "Kabupaten Sumba Timur"),
+    ("5303", "Kabupaten Kupang"),
+    ("5304", "Kabupaten Timor Tengah Selatan"),
+    ("5305", "Kabupaten Timor Tengah Utara"),
+    ("5306", "Kabupaten Belu"),
+    ("5307", "Kabupaten Alor"),
+    ("5308", "Kabupaten Flores Timur"),
+    ("5309", "Kabupaten Sikka"),
+    ("5310", "Kabupaten Ende"),
+    ("5311", "Kabupaten Ngada"),
+    ("5312", "Kabupaten Manggarai"),
+    ("5313", "Kabupaten Lembata"),
+    ("5314", "Kabupaten Rote Ndao"),
+    ("5315", "Kabupaten Manggarai Barat"),
+    ("5316", "Kabupaten Nagekeo"),
+    ("5317", "Kabupaten Sumba Tengah"),
+    ("5318", "Kabupaten Sumba Barat Daya"),
+    ("5319", "Kabupaten Manggarai Timur"),
+    ("5320", "Kabupaten Sabu Raijua"),
+    ("5321", "Kabupaten Malaka"),
+    ("5371", "Kota Kupang"),
+)
+
+
+def kabupaten_name(code: str) -> str:
+    for known, name in KABUPATEN:
+        if known == code:
+            return name
+    raise DomainError(f"Kode kabupaten/kota '{code}' bukan salah satu dari 22 kabupaten/kota NTT.")
+
+
+def kabupaten_code(text: str) -> str:
+    """Accept a code ("5371") or a name ("Kota Kupang", "Sikka", "kabupaten sikka")."""
+    wanted = text.strip().lower()
+    for code, name in KABUPATEN:
+        if wanted in (code, name.lower(), name.lower().removeprefix("kabupaten ")):
+            return code
+    raise DomainError(f"'{text}' bukan kabupaten/kota di NTT. Pilih salah satu dari 22 kabupaten/kota.")
+
+
+def outlet_name_for(code: str) -> str:
+    """The programme's naming: "NTT Mart by Dekranasda Sikka", "... Kota Kupang"."""
+    return f"NTT Mart by Dekranasda {kabupaten_name(code).removeprefix('Kabupaten ')}"
+
+
+@dataclass(frozen=True)
+class ProvinceServer:
+    url: str
+    outlet: str
+    token: str
+
+
+@dataclass(frozen=True)
+class OutletSetup:
+    outlet_code: str
+    name: str
+    kabupaten_code: str
+    address: str
+    admin_username: str
+    admin_pin: str
+    admin_full_name: str = ""
+    receipt_footer: str = DEFAULT_FOOTER
+    phone: str = ""
+    timezone: str = DEFAULT_TIMEZONE
+    terminal: str = "01"
+    printer: dict[str, Any] | None = None  # pos.printing.connection.PrinterSettings fields; None: no printer
+    qris_static: str | None = None
+    server: ProvinceServer | None = None
+    extra_settings: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    outlet_code: str
+    outlet_name: str
+    admin_username: str
+    database: Path
+
+
+def validate(setup: OutletSetup) -> None:
+    """Every check that can fail, before anything is written (a DomainError saying what to fix)."""
+    code = setup.outlet_code.strip()
+    if not code or not code.replace("-", "").isalnum() or len(code) > 16:
+        raise DomainError("Kode outlet wajib diisi: huruf/angka, paling panjang 16 (mis. 5371).")
+    if not setup.terminal.isdigit() or len(setup.terminal) > 4:
+        raise DomainError("Nomor terminal harus angka (mis. 01).")
+    kabupaten_name(setup.kabupaten_code)
+    if not setup.name.strip():
+        raise DomainError("Nama outlet wajib diisi.")
+    if not setup.address.strip():
+        raise DomainError("Alamat outlet wajib diisi (dicetak di struk).")
+    settings.check_timezone(setup.timezone)
+    users.check_pin_rules(setup.admin_pin)
+    if setup.qris_static:
+        settings.check_static_qris(setup.qris_static)
+    if setup.server is not None:
+        if not setup.server.url.startswith(("http://", "https://")):
+            raise DomainError("Alamat server provinsi harus diawali http:// atau https://.")
+        if not setup.server.outlet.strip() or not setup.server.token.strip():
+            raise DomainError("Kode outlet dan token server provinsi wajib diisi (atau kosongkan alamatnya).")
+
+
+def is_set_up(uow: UnitOfWork) -> bool:
+    has_outlet = uow.session.scalar(select(Outlet.id).limit(1)) is not None
+    admin = select(User.id).where(User.role == Role.ADMIN.value, User.active.is_(True)).limit(1)
+    return has_outlet and uow.session.scalar(admin) is not None
+
+
+def data_dir_is_set_up(data_dir: Path) -> bool:
+    """True when `data_dir` holds a till database with an outlet and an active admin; creates nothing."""
+    path = Path(data_dir) / DB_FILENAME
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    try:
+        db = Database.open(Path(data_dir), create=False)
+    except DatabaseRefused:
+        return False
+    try:
+        with db.unit_of_work() as uow:
+            return is_set_up(uow)
+    finally:
+        db.close()
+
+
+def initialize_outlet(db: Database, setup: OutletSetup) -> SetupResult:
+    """Write outlet, first admin and settings in one transaction: all of it or, on any error, nothing."""
+    validate(setup)
+    with db.unit_of_work() as uow:
+        if uow.session.scalar(select(Outlet.id).limit(1)) is not None:
+            raise DomainError("Database ini sudah berisi outlet; set-up awal tidak dijalankan lagi.")
+        outlet = Outlet(
+            code=setup.outlet_code.strip(),
+            name=setup.name.strip(),
+            kabupaten=kabupaten_name(setup.kabupaten_code),
+            address=setup.address.strip(),
+            phone=setup.phone.strip() or None,
+            npwp=None,
+            terminal=setup.terminal,
+            timezone=setup.timezone,
+            receipt_footer=setup.receipt_footer.strip() or DEFAULT_FOOTER,
+            created_at=utc_now(),
+        )
+        uow.session.add(outlet)
+        admin = users.add_user(
+            uow,
+            None,
+            username=setup.admin_username,
+            full_name=setup.admin_full_name or setup.admin_username,
+            role=Role.ADMIN,
+            pin=setup.admin_pin,
+        )
+        values: dict[str, Any] = dict(setup.extra_settings)
+        if setup.printer is not None:
+            values["printer"] = setup.printer
+            values["receipt.paper"] = int(setup.printer.get("paper", 80))
+        if setup.qris_static:
+            values["qris.static"] = setup.qris_static.strip()
+        if setup.server is not None:
+            # The same keys pos.sync.runner.save_connection writes (services may not import pos.sync).
+            values |= {
+                "sync.server": setup.server.url.rstrip("/"),
+                "sync.outlet": setup.server.outlet.strip(),
+                "sync.token": setup.server.token.strip(),
+            }
+        for key, value in values.items():
+            uow.session.add(Setting(key=key, value=value))
+        audit.record(
+            uow,
+            users.actor_of(admin),
+            "setup.initialize",
+            outlet=outlet.code,
+            name=outlet.name,
+            settings=sorted(values),  # never the token or the PIN
+        )
+        uow.commit()
+    return SetupResult(outlet.code, outlet.name, admin.username, db.path)
+
+
+# --- the wizard's draft ---------------------------------------------------------------------------
+
+
+def draft_path(data_dir: Path) -> Path:
+    return Path(data_dir) / DRAFT_FILENAME
+
+
+def load_draft(data_dir: Path) -> dict[str, Any]:
+    """The answers saved so far; an unreadable draft is treated as none (the wizard just asks again)."""
+    try:
+        value = json.loads(draft_path(data_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def save_draft(data_dir: Path, answers: dict[str, Any]) -> None:
+    """Write atomically (a power cut leaves the old or the new draft); PINs are never kept."""
+    kept = {k: v for k, v in answers.items() if "pin" not in k.lower()}
+    path = draft_path(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(kept, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def clear_draft(data_dir: Path) -> None:
+    draft_path(data_dir).unlink(missing_ok=True)
+
+
+def setup_as_json(setup: OutletSetup) -> dict[str, Any]:
+    """For logs and tests: the setup without the PIN and token."""
+    data = asdict(setup)
+    data.pop("admin_pin")
+    if data.get("server"):
+        data["server"].pop("token")
+    return data
