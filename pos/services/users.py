@@ -156,6 +156,9 @@ def authorize(uow: UnitOfWork, username: str, pin: str, role: Role, action: str)
     """A supervisor's PIN for one action (discount, refund, void): same checks as sign-in, plus role."""
     approver = authenticate(uow, username, pin)
     require_role(approver, role, action)
+    # Every approval (big discount, price override, refund, void) leaves a trace of who allowed what.
+    audit.record(uow, approver, "approval.granted", approved=action, role=role.value)
+    uow.commit()
     return approver
 
 

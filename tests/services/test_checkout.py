@@ -189,3 +189,19 @@ def test_domain_errors_are_value_errors_with_indonesian_text(demo_db: Database, 
     with demo_db.unit_of_work() as uow, pytest.raises(DomainError) as info:
         checkout.complete_sale(uow, demo_cashier, Cart(), [])
     assert isinstance(info.value, ValueError) and "Keranjang" in str(info.value)
+
+
+def test_manager_approval_is_audited(demo_db: Database) -> None:
+    from pos.db.models import AuditEntry
+    from pos.services import users
+    from pos.services.context import PermissionDenied, Role
+
+    with demo_db.unit_of_work() as uow:
+        approver = users.authorize(uow, "manajer", "5555", Role.MANAGER, "Diskon 20%")
+    assert approver.username == "manajer"
+    with demo_db.unit_of_work() as uow, pytest.raises(PermissionDenied):
+        users.authorize(uow, "kasir2", "2222", Role.MANAGER, "Diskon 50%")
+    with demo_db.unit_of_work() as uow:
+        entries = uow.session.scalars(select(AuditEntry).where(AuditEntry.action == "approval.granted")).all()
+        granted = [(e.user_id, e.detail["approved"]) for e in entries]
+    assert granted == [(approver.user_id, "Diskon 20%")]
