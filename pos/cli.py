@@ -50,8 +50,12 @@ def ensure_demo(data_dir: Path) -> tuple[Database, bool]:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    if not args.init_demo and not args.demo:
-        raise CliError("`ntt-pos init` tanpa --demo belum tersedia; gunakan `ntt-pos init --demo`.")
+    if args.init_demo or args.demo:
+        return init_demo(args)
+    return init_outlet(args)
+
+
+def init_demo(args: argparse.Namespace) -> int:
     db, seeded = ensure_demo(data_dir_of(args))
     from pos.services.reports import totals
 
@@ -59,6 +63,74 @@ def cmd_init(args: argparse.Namespace) -> int:
         figures = totals(uow)
     state = "dibuat" if seeded else "sudah ada"
     print(f"Outlet demo {state} di {db.path} ({figures.sales} penjualan).")
+    return 0
+
+
+def read_admin_pin(args: argparse.Namespace) -> str:
+    """The PIN from --admin-pin-file (first line), --admin-pin, or a hidden prompt on a terminal."""
+    if args.admin_pin_file:
+        try:
+            return Path(args.admin_pin_file).read_text(encoding="utf-8").splitlines()[0].strip()
+        except (OSError, IndexError) as error:
+            raise CliError(f"tidak bisa membaca PIN dari {args.admin_pin_file}: {error}") from None
+    if args.admin_pin:
+        return str(args.admin_pin)
+    if not sys.stdin.isatty():
+        raise CliError("PIN admin wajib: --admin-pin-file FILE (disarankan) atau --admin-pin PIN.")
+    import getpass
+
+    pin = getpass.getpass("PIN admin baru: ")
+    if getpass.getpass("Ulangi PIN admin: ") != pin:
+        raise CliError("PIN tidak sama.")
+    return pin
+
+
+def init_outlet(args: argparse.Namespace) -> int:
+    """Headless first-run set-up of a real outlet, the same one transaction the wizard uses."""
+    from pos.services import setup
+
+    missing = [f"--{n.replace('_', '-')}" for n in ("outlet_code", "kabupaten", "address", "admin_user")
+               if not getattr(args, n)]
+    if missing:
+        raise CliError(f"`ntt-pos init` butuh {', '.join(missing)} (atau --demo untuk outlet demo).")
+    kabupaten = setup.kabupaten_code(args.kabupaten)
+    server = None
+    if args.server:
+        if not args.token:
+            raise CliError("--server butuh --token (dari `ntt-pos-province add-outlet`).")
+        server = setup.ProvinceServer(args.server, args.sync_outlet or f"{args.outlet_code}-{args.terminal}",
+                                      args.token)
+    printer = None
+    if args.printer_file:
+        printer = {"kind": "file", "file_path": args.printer_file, "paper": args.paper}
+    elif args.printer_host:
+        host, _, port = args.printer_host.partition(":")
+        printer = {"kind": "network", "host": host, "port": int(port or 9100), "paper": args.paper}
+    outlet_setup = setup.OutletSetup(
+        outlet_code=args.outlet_code,
+        name=args.name or setup.outlet_name_for(kabupaten),
+        kabupaten_code=kabupaten,
+        address=args.address,
+        admin_username=args.admin_user,
+        admin_full_name=args.admin_name or "",
+        admin_pin=read_admin_pin(args),
+        receipt_footer=args.footer or setup.DEFAULT_FOOTER,
+        terminal=args.terminal,
+        printer=printer,
+        server=server,
+    )
+    setup.validate(outlet_setup)  # before a database file is created
+    data_dir = data_dir_of(args)
+    if setup.data_dir_is_set_up(data_dir):
+        raise CliError(f"{data_dir} sudah berisi outlet yang siap; tidak diubah.")
+    db = Database.open(data_dir, create=True)
+    try:
+        result = setup.initialize_outlet(db, outlet_setup)
+    finally:
+        db.close()
+    setup.clear_draft(data_dir)
+    print(f"Outlet {result.outlet_code} ({result.outlet_name}) siap di {result.database}; "
+          f"admin: {result.admin_username}.")
     return 0
 
 
@@ -142,8 +214,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(handler=cmd_gui)
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
 
-    p = sub.add_parser("init", help="siapkan database kasir (--demo: outlet demo berisi katalog NTT)")
+    p = sub.add_parser("init", help="siapkan outlet baru tanpa layar (atau --demo: outlet demo)")
     p.add_argument("--demo", dest="init_demo", action="store_true", help="buat outlet demo")
+    p.add_argument("--outlet-code", help="kode outlet, mis. 5371")
+    p.add_argument("--name", help="nama outlet (bawaan: NTT Mart by Dekranasda <Kabupaten>)")
+    p.add_argument("--kabupaten", help="kode Kemendagri (5301-5321, 5371) atau nama kabupaten/kota")
+    p.add_argument("--address", help="alamat outlet (dicetak di struk)")
+    p.add_argument("--footer", help="baris penutup struk")
+    p.add_argument("--terminal", default="01", help="nomor kasir di outlet (bawaan 01)")
+    p.add_argument("--admin-user", help="nama pengguna admin pertama")
+    p.add_argument("--admin-name", help="nama lengkap admin")
+    p.add_argument("--admin-pin-file", help="file berisi PIN admin (disarankan: tidak tampak di riwayat)")
+    p.add_argument("--admin-pin", help="PIN admin (tampak di daftar proses; lebih baik --admin-pin-file)")
+    p.add_argument("--paper", type=int, choices=(58, 80), default=80, help="lebar kertas printer")
+    p.add_argument("--printer-host", help="printer jaringan HOST[:PORT]")
+    p.add_argument("--printer-file", help="tulis struk ke file/perangkat ini")
+    p.add_argument("--server", help="alamat server provinsi (opsional)")
+    p.add_argument("--sync-outlet", help="kode outlet di server provinsi (bawaan: KODE-TERMINAL)")
+    p.add_argument("--token", help="token outlet dari server provinsi")
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("simulate", help="jalankan penjualan acak lewat layanan checkout")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -126,3 +128,40 @@ def test_a_database_with_an_outlet_but_no_active_admin_is_not_set_up(tmp_path: P
             assert not setup.is_set_up(uow)
     finally:
         db.close()
+
+
+def ntt_pos(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pos", "--data-dir", str(data_dir), *args],
+        capture_output=True, text=True, timeout=120, input=stdin,
+    )
+
+
+def test_ntt_pos_init_headless_sets_up_a_real_outlet(tmp_path: Path) -> None:
+    pin_file = tmp_path / "pin.txt"
+    pin_file.write_text("4826\n")
+    till = tmp_path / "till"
+    base = ("init", "--outlet-code", "5310", "--kabupaten", "Ende", "--address", "Jl. Kelimutu 3, Ende",
+            "--admin-user", "admin")
+    weak = ntt_pos(till, *base, "--admin-pin", "1234")
+    assert weak.returncode == 2 and "mudah ditebak" in weak.stderr
+    assert not (till / "till.sqlite3").exists()  # nothing half-made
+    no_pin = ntt_pos(till, *base, stdin="")
+    assert no_pin.returncode == 2 and "--admin-pin-file" in no_pin.stderr
+
+    run = ntt_pos(till, *base, "--admin-pin-file", str(pin_file), "--footer", "Mai ko!",
+                  "--server", "http://127.0.0.1:9", "--token", "t0k3n")
+    assert run.returncode == 0, run.stderr
+    assert "NTT Mart by Dekranasda Ende" in run.stdout
+    assert setup.data_dir_is_set_up(till)
+    db = Database.open(till, create=False)
+    try:
+        with db.unit_of_work() as uow:
+            outlet = uow.session.scalars(select(Outlet)).one()
+            assert (outlet.code, outlet.receipt_footer) == ("5310", "Mai ko!")
+            assert uow.session.get(Setting, "sync.outlet").value == "5310-01"  # type: ignore[union-attr]
+            users.authenticate(uow, "admin", "4826")
+    finally:
+        db.close()
+    again = ntt_pos(till, *base, "--admin-pin-file", str(pin_file))
+    assert again.returncode == 2 and "sudah berisi outlet" in again.stderr
