@@ -12,6 +12,9 @@ import pytest
 from pos.db.engine import DB_FILENAME, Database
 from pos.services.context import Actor, Role
 
+# The provincial server (SQLite per test, PostgreSQL per session) for tests/province and tests/sync.
+pytest_plugins = ["province_fixtures"]
+
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:

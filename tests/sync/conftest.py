@@ -1,77 +1,22 @@
-"""A real till database (tmp_path) and a real provincial server on loopback, SQLite or PostgreSQL."""
+"""A real till database (tmp_path); the provincial server fixtures come from tests/province_fixtures.py."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from province_fixtures import make_province_engine
+from sqlalchemy import Engine
 
 from pos.db.engine import Database
-from pos.province.api import create_app
-from pos.province.database import create_province_engine, upgrade
-from pos.province.outlets import add_outlet
-from pos.province.server import BackgroundServer
-
-PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-OUTLET = "5371-01"
-
-
-@pytest.fixture(scope="session")
-def pg_database_url() -> Iterator[str]:
-    try:
-        admin = create_province_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            name = f"ntt_sync_test_{uuid.uuid4().hex[:10]}"
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as error:  # any failure to reach the server means: skip, and say why
-        pytest.skip(f"PostgreSQL di 127.0.0.1:5432 tidak bisa dipakai: {error.__class__.__name__}: {error}")
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-def _province(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> Engine:
-    if backend == "sqlite":
-        engine = create_province_engine(f"sqlite:///{tmp_path}/province.sqlite3")
-    else:
-        engine = create_province_engine(request.getfixturevalue("pg_database_url"))
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-    upgrade(engine)
-    return engine
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def province_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    engine = _province(request, tmp_path, request.param)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture
 def sqlite_province(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    engine = _province(request, tmp_path, "sqlite")
+    engine = make_province_engine(request, tmp_path, "sqlite")
     yield engine
     engine.dispose()
-
-
-@pytest.fixture
-def live_server(province_engine: Engine) -> Iterator[BackgroundServer]:
-    with BackgroundServer(create_app(province_engine)) as server:
-        yield server
-
-
-@pytest.fixture
-def outlet_token(province_engine: Engine) -> str:
-    with province_engine.begin() as conn:
-        return add_outlet(conn, OUTLET, "NTT Mart by Dekranasda Kota Kupang", "Kota Kupang")
 
 
 @pytest.fixture

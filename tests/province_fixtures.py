@@ -1,10 +1,12 @@
-"""A real provincial server for tests: SQLite file per test, or a PostgreSQL database created for the
-session on 127.0.0.1:5432 (skipped with a visible reason when the server is unreachable)."""
+"""A real provincial server for tests, shared by tests/province and tests/sync: an SQLite file per test,
+or a PostgreSQL database created for the session on 127.0.0.1:5432 (skipped with a visible reason when
+that server is unreachable). Loaded as a pytest plugin from tests/conftest.py."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
@@ -15,6 +17,7 @@ from pos.province.outlets import add_outlet
 from pos.province.server import BackgroundServer
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+OUTLET = "5371-01"
 
 
 @pytest.fixture(scope="session")
@@ -34,9 +37,8 @@ def pg_database_url() -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def province_engine(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[Engine]:
-    if request.param == "sqlite":
+def make_province_engine(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> Engine:
+    if backend == "sqlite":
         engine = create_province_engine(f"sqlite:///{tmp_path}/province.sqlite3")
     else:
         engine = create_province_engine(request.getfixturevalue("pg_database_url"))
@@ -44,6 +46,12 @@ def province_engine(request: pytest.FixtureRequest, tmp_path: object) -> Iterato
             conn.execute(text("DROP SCHEMA public CASCADE"))
             conn.execute(text("CREATE SCHEMA public"))
     upgrade(engine)
+    return engine
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def province_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    engine = make_province_engine(request, tmp_path, request.param)
     yield engine
     engine.dispose()
 
@@ -57,4 +65,4 @@ def live_server(province_engine: Engine) -> Iterator[BackgroundServer]:
 @pytest.fixture
 def outlet_token(province_engine: Engine) -> str:
     with province_engine.begin() as conn:
-        return add_outlet(conn, "5371-01", "NTT Mart by Dekranasda Kota Kupang", "Kota Kupang")
+        return add_outlet(conn, OUTLET, "NTT Mart by Dekranasda Kota Kupang", "Kota Kupang")
