@@ -14,9 +14,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 
-from pos.core.document import Block
+from pos.core.document import Block, DrawerKick
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
+from pos.core.payments import PAYMENT_LABELS, PaymentMethod
 from pos.core.receipt import Receipt, receipt_document
 from pos.core.timeutil import local_time
 from pos.services.context import ROLE_LABELS, Actor
@@ -228,7 +229,19 @@ class MainWindow(QMainWindow):
         width = self.backend.receipt_width()
         self.checkout.receipt_preview.setPlainText(self.backend.receipt_text(receipt))
         if self.submit_print is not None:
-            self.submit_print(tuple(receipt_document(receipt, width)), f"Struk {receipt.receipt_no}")
+            document = tuple(receipt_document(receipt, width))
+            if self._kicks_drawer(receipt):
+                document = (DrawerKick(), *document)  # the drawer opens while the receipt prints
+            self.submit_print(document, f"Struk {receipt.receipt_no}")
+
+    def _kicks_drawer(self, receipt: Receipt) -> bool:
+        """Cash came in on a new sale and the printer setting asks for the drawer to open."""
+        printer = self.backend.setting("printer") or {}
+        cash = PAYMENT_LABELS[PaymentMethod.CASH]
+        new_cash_sale = not receipt.reprint and not receipt.is_refund
+        return bool(printer.get("kick_drawer_after_cash")) and new_cash_sale and any(
+            payment.label == cash for payment in receipt.payments
+        )
 
     def _show_printer(self, status: Any) -> None:
         waiting = self.tr(" · {0} antre").replace("{0}", str(status.pending)) if status.pending else ""

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from ui_helpers import barcodes, query, scan, sign_in, when_modal
@@ -70,11 +71,13 @@ def test_voiding_the_whole_cart_is_confirmed_and_audited(
     assert query(demo_db, "SELECT COUNT(*) FROM audit_log WHERE action = 'void.cart'") == [(1,)]
 
 
+@pytest.mark.parametrize("kick", [False, True], ids=["no-drawer", "drawer-after-cash"])
 def test_receipt_goes_to_the_print_queue_thread_and_status_comes_back(
-    qtbot: Any, qapp: Any, demo_db: Database, tmp_path: Path
+    qtbot: Any, qapp: Any, demo_db: Database, tmp_path: Path, kick: bool
 ) -> None:
     printed = tmp_path / "printer.bin"
-    put_setting(demo_db, "printer", {"kind": "file", "file_path": str(printed), "paper": 58})
+    printer = {"kind": "file", "file_path": str(printed), "paper": 58, "kick_drawer_after_cash": kick}
+    put_setting(demo_db, "printer", printer)
     till = build_till(demo_db, qapp, start_sync=False)
     window = till.window
     qtbot.addWidget(window)
@@ -93,6 +96,8 @@ def test_receipt_goes_to_the_print_queue_thread_and_status_comes_back(
         receipt_no = window.backend.last_receipt_no()
         qtbot.waitUntil(lambda: printed.exists() and printed.stat().st_size > 200, timeout=15_000)
         assert receipt_no is not None and receipt_no.encode() in printed.read_bytes()
+        # ESC p: the drawer pulse, sent only for a cash sale when the setting asks for it.
+        assert (b"\x1bp" in printed.read_bytes()) is kick
         qtbot.waitUntil(lambda: "siap" in window.printer_label.text().lower(), timeout=5000)
     finally:
         qapp.removeEventFilter(window.scanner)
