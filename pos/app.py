@@ -29,6 +29,26 @@ def open_database(data_dir: Path, demo: bool) -> Database:
     return db
 
 
+def initialize_data_dir(data_dir: Path, outlet_setup: Any) -> Any:
+    """The wizard's "Selesai": create the till database and fill it in one transaction."""
+    from pos.services.setup import initialize_outlet
+
+    db = Database.open(Path(data_dir), create=True)
+    try:
+        return initialize_outlet(db, outlet_setup)
+    finally:
+        db.close()
+
+
+def run_setup_wizard(data_dir: Path) -> bool:
+    """First run: the wizard until the outlet is set up (True) or the admin leaves it for later."""
+    from pos.ui.setup.wizard import SetupWizard
+    from pos.ui.widgets import run_dialog
+
+    wizard = SetupWizard(data_dir, lambda answers: initialize_data_dir(data_dir, answers))
+    return run_dialog(wizard) and wizard.result_ is not None
+
+
 @dataclass
 class Till:
     db: Database
@@ -101,7 +121,10 @@ def run_gui(data_dir: Path, demo: bool) -> int:
 
     from pos.core.errors import DomainError
     from pos.db.engine import DatabaseRefused
+    from pos.services.setup import data_dir_is_set_up
 
+    if not demo and not data_dir_is_set_up(Path(data_dir)) and not run_setup_wizard(Path(data_dir)):
+        return 0  # left for later: the answers are kept in the draft, no database is used
     try:
         db = open_database(Path(data_dir), demo)
     except (DatabaseRefused, DomainError) as error:

@@ -1,0 +1,85 @@
+""""Tes koneksi" to the provincial server, saying plainly what failed: the address (DNS), nobody
+listening (refused), no answer (timeout), the token (401), the outlet (403), the app version (409)...
+
+Plain `requests` (no Qt): the wizard and settings run `check_province` through the TaskRunner, never
+on the GUI thread. The steps are those of `ntt-pos connect`: health, a read with the token, and an
+empty batch that only this outlet's token may send.
+"""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+import requests
+
+from pos.sync.protocol import OUTLET_CODE_RE, batch_request_body
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    ok: bool
+    message: str
+
+
+def _network_failure(error: requests.RequestException, host: str) -> str:
+    text = repr(error)
+    if isinstance(error, requests.exceptions.SSLError):
+        return f"Sertifikat HTTPS server {host} tidak bisa diverifikasi (SSL)."
+    if isinstance(error, requests.exceptions.Timeout):
+        return f"Server {host} tidak menjawab (timeout). Periksa internet outlet atau coba lagi nanti."
+    if "NameResolution" in text or "Name or service not known" in text or "getaddrinfo" in text:
+        return f"Alamat {host} tidak ditemukan (DNS). Periksa ejaan alamat server atau internet outlet."
+    if "Connection refused" in text or "ConnectionRefused" in text or "Errno 111" in text:
+        return f"Server {host} menolak sambungan (tidak ada layanan di port itu). Periksa alamat dan port."
+    return f"Server {host} tidak terjangkau ({error.__class__.__name__})."
+
+
+def _refusal(status: int, body: str) -> str:
+    if status == 401:
+        return "Token ditolak server provinsi (401). Minta token baru ke admin provinsi."
+    if status == 403:
+        return "Kode outlet tidak cocok dengan token (403). Periksa kode outlet."
+    if status == 409:
+        return "Versi aplikasi tidak cocok dengan server provinsi (409). Perbarui aplikasi."
+    if status == 404:
+        return "Alamatnya bukan server NTT Mart (404). Periksa alamat server."
+    return f"Server provinsi menjawab {status}: {body[:120]}"
+
+
+def check_province(url: str, outlet: str, token: str, timeout: float = 5.0) -> ConnectionCheck:
+    """Slow (network): call it off the GUI thread."""
+    url = url.strip().rstrip("/")
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        return ConnectionCheck(
+            False, "Alamat server harus diawali http:// atau https://, mis. https://pos.nttprov.go.id"
+        )
+    if not outlet.strip() or not token.strip():
+        return ConnectionCheck(False, "Isi kode outlet dan token dari admin provinsi.")
+    if not OUTLET_CODE_RE.match(outlet.strip()):
+        return ConnectionCheck(False, f"Kode outlet '{outlet.strip()}' tidak sah (huruf, angka, titik, -).")
+    host = parsed.hostname
+    headers = {"Authorization": f"Bearer {token.strip()}", "User-Agent": "ntt-pos-setup/1"}
+    steps: list[tuple[str, str, dict[str, object] | None, bytes | None]] = [
+        ("GET", "/health", None, None),
+        ("GET", "/asn/changes", {"since": 2**62, "limit": 1}, None),
+        ("POST", "/events", None, batch_request_body(outlet.strip(), [])),
+    ]
+    try:
+        socket.getaddrinfo(host, parsed.port or (443 if parsed.scheme == "https" else 80))
+    except (socket.gaierror, UnicodeError):
+        return ConnectionCheck(False, f"Alamat {host} tidak ditemukan (DNS). Periksa ejaan alamat server.")
+    with requests.Session() as session:
+        for method, path, params, body in steps:
+            try:
+                response = session.request(
+                    method, f"{url}/api/v1{path}", params=params, data=body, timeout=(timeout, timeout),
+                    headers={**headers, **({"Content-Type": "application/json"} if body else {})},
+                )
+            except requests.RequestException as error:
+                return ConnectionCheck(False, _network_failure(error, host))
+            if response.status_code != 200:
+                return ConnectionCheck(False, _refusal(response.status_code, response.text))
+    return ConnectionCheck(True, f"Terhubung ke server provinsi sebagai outlet {outlet.strip()}.")
