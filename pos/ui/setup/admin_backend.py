@@ -1,0 +1,107 @@
+"""The admin screens' use cases as the widgets see them: one short unit of work per call, rules and
+permissions in the services (a cashier who opens an admin screen is refused there, not here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from pos.core.asn_period import AsnProgramme
+from pos.core.qris import QrisInfo
+from pos.services import asn, audit, outbox, settings, users
+from pos.services.context import Actor, Role, require_role
+from pos.services.outbox import RejectedEvent
+from pos.services.users import UserInfo
+
+
+class AdminBackend:
+    def __init__(self, unit_of_work: Callable[[], Any]) -> None:
+        self._uow = unit_of_work
+
+    # --- users ------------------------------------------------------------------------------
+    def all_users(self) -> list[UserInfo]:
+        with self._uow() as uow:
+            return users.list_users(uow, active_only=False)
+
+    def add_user(self, actor: Actor, username: str, full_name: str, role: Role, pin: str) -> UserInfo:
+        with self._uow() as uow:
+            return users.create_user(uow, actor, username=username, full_name=full_name, role=role, pin=pin)
+
+    def update_user(self, actor: Actor, user_id: int, full_name: str, role: Role) -> UserInfo:
+        with self._uow() as uow:
+            return users.update_user(uow, actor, user_id, full_name=full_name, role=role)
+
+    def set_active(self, actor: Actor, user_id: int, active: bool) -> UserInfo:
+        with self._uow() as uow:
+            return users.set_active(uow, actor, user_id, active)
+
+    def reset_pin(self, actor: Actor, user_id: int, temporary_pin: str) -> UserInfo:
+        with self._uow() as uow:
+            return users.reset_pin(uow, actor, user_id, temporary_pin)
+
+    def unlock(self, actor: Actor, user_id: int) -> UserInfo:
+        with self._uow() as uow:
+            return users.unlock(uow, actor, user_id)
+
+    def needs_new_pin(self, username: str) -> bool:
+        with self._uow() as uow:
+            return users.needs_new_pin(uow, username)
+
+    def change_pin(self, actor: Actor, new_pin: str) -> None:
+        with self._uow() as uow:
+            users.change_pin(uow, actor, new_pin)
+
+    # --- settings ---------------------------------------------------------------------------
+    def identity(self) -> settings.OutletIdentity:
+        with self._uow() as uow:
+            return settings.identity(uow)
+
+    def get(self, key: str) -> Any:
+        with self._uow() as uow:
+            return settings.get(uow, key)
+
+    def province_controls_asn(self) -> bool:
+        with self._uow() as uow:
+            return settings.province_controls_asn(uow)
+
+    def programme(self) -> AsnProgramme:
+        with self._uow() as uow:
+            return asn.programme(uow)
+
+    def check_qris(self, payload: str) -> QrisInfo:
+        return settings.check_static_qris(payload)
+
+    def save_settings(self, actor: Actor, changes: dict[str, Any]) -> None:
+        """Everything the settings dialog changed, in one audited transaction (all or nothing)."""
+        with self._uow() as uow:
+            settings.update_outlet(uow, actor, **changes.get("outlet", {}))
+            for key in ("receipt.header", "receipt.logo"):
+                if key in changes:
+                    settings.put(uow, actor, key, changes[key])
+            if "qris" in changes:
+                settings.set_qris(uow, actor, changes["qris"])
+            if "asn" in changes:
+                settings.set_asn_programme(uow, actor, changes["asn"])
+            settings.set_tax(uow, actor, **changes["tax"])
+            settings.set_limits(uow, actor, **changes["limits"])
+            uow.commit()
+
+    def save_printer(self, actor: Actor, value: dict[str, Any]) -> None:
+        with self._uow() as uow:
+            settings.put(uow, actor, "printer", value)
+            settings.put(uow, actor, "receipt.paper", int(value.get("paper", 80)))
+            uow.commit()
+
+    # --- rejected sync events ---------------------------------------------------------------
+    def rejected_events(self, actor: Actor) -> list[RejectedEvent]:
+        require_role(actor, Role.MANAGER, "Melihat event yang ditolak")
+        with self._uow() as uow:
+            return outbox.rejected_events(uow)
+
+    def requeue(self, actor: Actor, ids: Sequence[int]) -> int:
+        require_role(actor, Role.MANAGER, "Mengirim ulang event")
+        with self._uow() as uow:
+            count = outbox.requeue_rejected(uow, ids)
+            audit.record(uow, actor, "sync.requeue", ids=list(ids), count=count)
+            uow.commit()
+            return count
