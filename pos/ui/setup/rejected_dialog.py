@@ -1,0 +1,93 @@
+"""Sync events the province rejected, for a manager: kind, receipt number, reason, when; "Kirim ulang"
+puts the chosen ones back in the outbox once the cause was fixed. Nothing is ever dropped silently."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.core.errors import DomainError
+from pos.core.timeutil import local_time
+from pos.services.context import Actor
+from pos.services.outbox import RejectedEvent
+from pos.ui.setup.admin_backend import AdminBackend
+
+KIND_LABELS = {"sale": "Penjualan", "refund": "Refund", "shift_close": "Tutup shift",
+               "stock_movement": "Stok", "supplier": "Pemasok", "payout": "Pembayaran pemasok"}
+
+
+def receipt_of(event: RejectedEvent) -> str:
+    try:
+        payload = json.loads(event.payload).get("payload", {})
+    except ValueError:
+        return "-"
+    return str(payload.get("receipt_no") or payload.get("refund_no") or "-")
+
+
+class RejectedEventsDialog(QDialog):
+    def __init__(self, backend: AdminBackend, actor: Actor, timezone: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("rejectedEventsDialog")
+        self.setWindowTitle(self.tr("Event ditolak server provinsi"))
+        self.backend, self.actor, self.timezone = backend, actor, timezone
+        self.table = QTableWidget(0, 4, objectName="rejectedTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Jenis"), self.tr("No. struk"), self.tr("Alasan"),
+                                              self.tr("Waktu")])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.message = QLabel(objectName="rejectedMessage", wordWrap=True)
+        self.requeue_button = QPushButton(self.tr("Kirim ulang yang dipilih"), objectName="requeueButton")
+        self.requeue_button.clicked.connect(self.requeue)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Perbaiki penyebabnya bersama admin provinsi, lalu kirim ulang."),
+                                wordWrap=True))
+        layout.addWidget(self.table)
+        layout.addWidget(self.requeue_button)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.setMinimumSize(760, 420)
+        self.events: list[RejectedEvent] = []
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            self.events = self.backend.rejected_events(self.actor)
+        except DomainError as error:
+            self.message.setText(str(error))
+            self.requeue_button.setEnabled(False)
+            return
+        self.table.setRowCount(len(self.events))
+        for row, event in enumerate(self.events):
+            when = local_time(event.created_at, self.timezone).strftime("%d/%m/%Y %H:%M")
+            cells = (KIND_LABELS.get(event.kind, event.kind), receipt_of(event), event.reason, when)
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        if not self.events:
+            self.message.setText(self.tr("Tidak ada event yang ditolak."))
+
+    def requeue(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows:
+            self.message.setText(self.tr("Pilih event yang akan dikirim ulang."))
+            return
+        try:
+            count = self.backend.requeue(self.actor, [self.events[row].id for row in rows])
+        except DomainError as error:
+            self.message.setText(str(error))
+            return
+        self.reload()
+        self.message.setText(self.tr("{0} event masuk antrean kirim lagi.").replace("{0}", str(count)))
