@@ -84,7 +84,24 @@ def build_till(db: Database, app: Any, *, start_sync: bool = True) -> Till:
         sync = SyncWorker(db, window.sync_status.emit)
         window.checkout.sale_completed.connect(lambda _sale: sync.wake())
         sync.start()
-    return Till(db, window, queue, sync)
+    till = Till(db, window, queue, sync)
+    window.admin_menu.printer_changed.connect(lambda value: rebuild_printer(till, value))
+    return till
+
+
+def rebuild_printer(till: Till, value: Any) -> None:
+    """The admin saved another printer: stop the old queue and print through the new one from now on."""
+    if till.print_queue is not None:
+        till.print_queue.stop(timeout=2.0)
+    wanted = value if value and value.get("kind") != "none" else None
+    queue = _print_queue(wanted, till.window.printer_status.emit)
+    till.print_queue = queue
+    if queue is None:
+        till.window.submit_print = None
+        till.window.printer_label.setText(till.window.tr("Printer: tidak ada (pratinjau)"))
+        return
+    till.window.set_printer(lambda doc, title: queue.submit(doc, title=title))
+    queue.start()
 
 
 def _print_queue(value: Any, on_status: Any) -> Any | None:

@@ -22,6 +22,7 @@ from pos.services.checkout import CompletedSale
 from pos.services.context import Actor, Role
 from pos.services.shifts import ShiftSummary, ShiftView
 from pos.services.users import UserInfo
+from pos.ui.setup.admin_backend import AdminBackend
 
 
 class UnitOfWorkLike(Protocol):
@@ -66,6 +67,7 @@ class TillBackend:
     def __init__(self, unit_of_work: Callable[[], UnitOfWorkLike]) -> None:
         self._uow = unit_of_work
         self.refunds = RefundBackend(unit_of_work)
+        self.admin = AdminBackend(unit_of_work)  # settings, users, rejected sync events (pos.ui.setup)
 
     # --- people -------------------------------------------------------------------------------
     def users(self) -> list[UserInfo]:

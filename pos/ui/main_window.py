@@ -27,6 +27,7 @@ from pos.ui.checkout_actions import CheckoutActions
 from pos.ui.dialogs import ManagerPinDialog, PreviewDialog
 from pos.ui.refund import RefundDialog
 from pos.ui.scanner import ScannerFilter
+from pos.ui.setup.admin_menu import AdminMenu, ensure_own_pin
 from pos.ui.shift_dialogs import CloseShiftDialog, open_shift_dialog
 from pos.ui.signin import SignInScreen
 from pos.ui.tasks import TaskRunner
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.printer_status.connect(self._show_printer)
         self.sync_status.connect(self._show_sync)
         self.signin.signed_in.connect(self.on_signed_in)
+        self.admin_menu = AdminMenu(self, backend.admin)
         self.checkout.function_requested.connect(self.on_function)
         self.show_sign_in()
 
@@ -98,6 +100,9 @@ class MainWindow(QMainWindow):
         self.signin.reset()
 
     def on_signed_in(self, actor: Actor) -> None:
+        if not ensure_own_pin(self, self.backend.admin, actor):  # after a PIN reset: a new PIN first
+            self.show_sign_in()
+            return
         shift = self.backend.current_shift(actor)
         if shift is None:
             dialog = open_shift_dialog(lambda amount: self.backend.open_shift(actor, amount), self)
