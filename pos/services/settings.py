@@ -42,7 +42,12 @@ def put(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> None:
     old = row.value if row is not None else DEFAULTS.get(key)
     if old == value and row is not None:
         return  # nothing changed: no audit noise
-    if row is None:
+    if old == value and row is None and value is None:
+        return
+    if value is None:  # the column is NOT NULL: "no value" is no row, which reads as the default
+        if row is not None:
+            uow.session.delete(row)
+    elif row is None:
         uow.session.add(Setting(key=key, value=value))
     else:
         row.value = value
