@@ -143,8 +143,29 @@ def take(out: Path) -> None:
     close.show()
     shot.shoot("shift_close")
     close.close()
+    _setup_shots(shot, window, backend, data)
     till.stop()
     shutil.rmtree(data, ignore_errors=True)
+
+
+def _setup_shots(shot: Shooter, window: Any, backend: Any, data: Path) -> None:
+    """The admin's settings dialog on the demo outlet and the first-run wizard on an empty folder."""
+    from pos.ui.setup.settings_dialog import SettingsDialog
+    from pos.ui.setup.wizard import SetupWizard
+
+    admin = backend.sign_in("admin", "9999")
+    settings = SettingsDialog(backend.admin, admin, window)
+    centre(settings, window)
+    settings.show()
+    shot.shoot("settings")
+    settings.close()
+    wizard = SetupWizard(data / "baru", lambda answers: None)  # never finished here
+    wizard.outlet_page.kabupaten.setCurrentIndex(wizard.outlet_page.kabupaten.findData("5309"))
+    wizard.outlet_page.address.setText("Jl. Ahmad Yani No. 1, Maumere")
+    centre(wizard, window)
+    wizard.show()
+    shot.shoot("wizard")
+    wizard.close()
 
 
 def _registered_nip(db: Any) -> str:

@@ -63,6 +63,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumSize(720, 520)
         self.saved = False
+        for field in self.findChildren(QLineEdit):  # show the start of long addresses, not their end
+            field.setCursorPosition(0)
 
     # --- tabs ---------------------------------------------------------------------------------
     def _outlet_tab(self) -> QWidget:

@@ -234,6 +234,8 @@ class SetupWizard(QWizard):
         self.resize(760, 560)
         self.outlet_page._fill_defaults()
         self.restore(setup.load_draft(self.data_dir))
+        for field in self.findChildren(QLineEdit):  # show the start of long answers, not their end
+            field.setCursorPosition(0)
         self.currentIdChanged.connect(lambda _id: self.save_draft())
         self.rejected.connect(self.save_draft)
 
