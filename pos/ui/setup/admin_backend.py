@@ -8,7 +8,7 @@ from typing import Any
 
 from pos.core.asn_period import AsnProgramme
 from pos.core.qris import QrisInfo
-from pos.services import asn, audit, outbox, settings, users
+from pos.services import asn, audit, outbox, settings, users, voids
 from pos.services.context import Actor, Role, require_role
 from pos.services.outbox import RejectedEvent
 from pos.services.users import UserInfo
@@ -17,6 +17,15 @@ from pos.services.users import UserInfo
 class AdminBackend:
     def __init__(self, unit_of_work: Callable[[], Any]) -> None:
         self._uow = unit_of_work
+
+    @property
+    def unit_of_work(self) -> Callable[[], Any]:
+        """For windows with a services facade of their own (the back office)."""
+        return self._uow
+
+    def record_drawer_open(self, actor: Actor, reason: str) -> None:
+        with self._uow() as uow:
+            voids.record_drawer_open(uow, actor, reason)
 
     # --- users ------------------------------------------------------------------------------
     def all_users(self) -> list[UserInfo]:

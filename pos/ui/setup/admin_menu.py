@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TR_NOOP, QObject, Signal
+from PySide6.QtGui import QKeySequence
 
+from pos.core.document import DrawerKick
 from pos.core.errors import DomainError
 from pos.services.context import Actor, Role, require_role
 from pos.ui.setup.admin_backend import AdminBackend
@@ -26,9 +28,17 @@ class AdminMenu(QObject):
         menu = window.menuBar().addMenu(self.tr("Admin"))
         menu.setObjectName("adminMenu")
         self.actions_: dict[str, Any] = {}
-        for key, label in (("settings", "Pengaturan outlet..."), ("users", "Pengguna..."),
-                           ("printer", "Printer struk..."), ("rejected", "Event sinkron ditolak...")):
+        for key, label, shortcut in (
+            ("backoffice", QT_TR_NOOP("Back office: katalog, stok, konsinyasi..."), "Ctrl+M"),
+            ("drawer", QT_TR_NOOP("Buka laci kas"), "Ctrl+L"),
+            ("settings", QT_TR_NOOP("Pengaturan outlet..."), ""),
+            ("users", QT_TR_NOOP("Pengguna..."), ""),
+            ("printer", QT_TR_NOOP("Printer struk..."), ""),
+            ("rejected", QT_TR_NOOP("Event sinkron ditolak..."), ""),
+        ):
             action = menu.addAction(self.tr(label))
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _checked=False, k=key: self.open(k))
             self.actions_[key] = action
 
@@ -43,15 +53,45 @@ class AdminMenu(QObject):
         if actor is None:
             return
         try:
-            needed = Role.MANAGER if key in ("users", "rejected") else Role.ADMIN
+            needed = Role.MANAGER if key in ("users", "rejected", "backoffice", "drawer") else Role.ADMIN
             require_role(actor, needed, self.tr("Menu ini"))
         except DomainError as error:
             show_error(self.window, self.tr("Admin"), str(error))
+            return
+        if key == "drawer":
+            self.open_drawer(actor)
+            return
+        if key == "backoffice":
+            self.open_backoffice(actor)
             return
         self.dialog = self.build(key, actor)
         run_dialog(self.dialog)
         if key == "printer" and self.dialog.saved is not None:
             self.printer_changed.emit(self.dialog.saved)
+
+    def open_drawer(self, actor: Actor) -> None:
+        """Open the cash drawer without a sale: audited first, then the printer pulses the drawer."""
+        if self.window.submit_print is None:
+            message = self.tr("Printer belum diatur: laci tidak bisa dibuka.")
+            show_error(self.window, self.tr("Laci kas"), message)
+            return
+        try:
+            self.backend.record_drawer_open(actor, self.tr("dibuka dari menu Admin"))
+        except DomainError as error:
+            show_error(self.window, self.tr("Laci kas"), str(error))
+            return
+        self.window.submit_print((DrawerKick(),), self.tr("Buka laci"))
+
+    def open_backoffice(self, actor: Actor) -> None:
+        from pos.ui.backoffice.window import BackOfficeWindow  # loaded when a manager first asks for it
+
+        def submit(document: Any, title: str = "") -> None:
+            if self.window.submit_print is not None:
+                self.window.submit_print(tuple(document), title)
+
+        printer = submit if self.window.submit_print is not None else None
+        self.backoffice = BackOfficeWindow(self.backend.unit_of_work, actor, print_document=printer)
+        self.backoffice.show()
 
     def build(self, key: str, actor: Actor) -> Any:
         if key == "settings":
