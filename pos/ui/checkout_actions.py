@@ -111,8 +111,8 @@ class CheckoutActions(QObject):
             return False
         return True
 
-    def _percent_limit(self) -> Decimal:
-        return Decimal(str(self.backend.setting("discount.manager_pin_above_percent")))
+    def _percent_limit(self, key: str = "discount.manager_pin_above_percent") -> Decimal:
+        return Decimal(str(self.backend.setting(key)))
 
     # --- cart functions ---------------------------------------------------------------------------
     def search(self, text: str = "") -> None:
@@ -183,7 +183,8 @@ class CheckoutActions(QObject):
             .replace("{0}", format_rupiah(listed))
             .replace("{1}", format_rupiah(price))
         )
-        if cut > self._percent_limit() and not self.manager_approves(action):
+        limit = self._percent_limit("price_override.manager_pin_above_percent")
+        if cut > limit and not self.manager_approves(action):
             return
         self.screen.change_line(lambda: self.screen.cart.override_price(row, price), row)
 

@@ -67,3 +67,26 @@ def test_f3_typed_quantity_and_a_refused_one(qtbot: Any, window: MainWindow, dem
     assert "1 sampai" in seen["refused"]
     assert checkout.total_label.text() == format_rupiah(12 * price)
     assert checkout.count_label.text().startswith("12 barang")
+
+
+def test_price_cut_within_the_override_limit_needs_no_manager(
+    qtbot: Any, window: MainWindow, demo_db: Database
+) -> None:
+    from pos.services import settings, users
+
+    with demo_db.unit_of_work() as uow:
+        admin = users.authenticate(uow, "admin", "9999")
+        settings.put(uow, admin, "price_override.manager_pin_above_percent", 60)
+        uow.commit()
+    sign_in(qtbot, window)
+    checkout = window.checkout
+    code, _name, price = barcodes(demo_db, 1)[0]
+    scan(qtbot, checkout.scan_field, code)
+
+    def cut_by_half(dialog: TextDialog) -> None:
+        dialog.field.setText(str(price // 2))
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+
+    handled = when_modal(TextDialog, cut_by_half)
+    qtbot.keyClick(checkout.scan_field, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: bool(handled) and checkout.cart.lines[0].unit_price == price // 2, timeout=5000)
