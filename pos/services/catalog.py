@@ -10,6 +10,7 @@ from sqlalchemy import Row, text
 from pos.core.cart import Product as CartProduct
 from pos.core.pricing import TaxMode
 from pos.db.uow import UnitOfWork
+from pos.services import settings
 
 _COLUMNS = """
     p.id, p.code, p.barcode, p.name, p.price, p.unit, p.tax_mode, p.supplier_id, p.active,
@@ -47,7 +48,21 @@ class ProductView:
         )
 
 
-def _view(row: Row[tuple[object, ...]]) -> ProductView:
+def outlet_tax(uow: UnitOfWork) -> TaxMode | None:
+    """How the outlet charges PPN: None when it does not (not PKP: no product is taxed), else the mode
+    for products that have none of their own (settings "tax.ppn_enabled" and "tax.ppn_mode")."""
+    if not settings.get(uow, "tax.ppn_enabled"):
+        return None
+    return TaxMode.PPN_ADDED if settings.get(uow, "tax.ppn_mode") == "added" else TaxMode.PPN_INCLUDED
+
+
+def _effective(mode: TaxMode, outlet: TaxMode | None) -> TaxMode:
+    if outlet is None:
+        return TaxMode.NONE
+    return outlet if mode is TaxMode.NONE else mode
+
+
+def _view(row: Row[tuple[object, ...]], outlet: TaxMode | None) -> ProductView:
     m = row._mapping
     return ProductView(
         product_id=int(m["id"]),
@@ -56,7 +71,7 @@ def _view(row: Row[tuple[object, ...]]) -> ProductView:
         name=str(m["name"]),
         price=int(m["price"]),
         unit=str(m["unit"]),
-        tax_mode=TaxMode(m["tax_mode"]),
+        tax_mode=_effective(TaxMode(m["tax_mode"]), outlet),
         supplier_id=m["supplier_id"],
         supplier_name=m["supplier_name"],
         on_hand=int(m["on_hand"]),
@@ -83,16 +98,16 @@ def find_by_barcode(uow: UnitOfWork, code: str) -> ProductView | None:
             text(f"SELECT {_COLUMNS} {_FROM} WHERE p.barcode = :c AND p.active"), {"c": candidate}
         ).first()
         if row is not None:
-            return _view(row)
+            return _view(row, outlet_tax(uow))
     row = conn.execute(text(f"SELECT {_COLUMNS} {_FROM} WHERE p.code = :c AND p.active"), {"c": code}).first()
-    return _view(row) if row is not None else None
+    return _view(row, outlet_tax(uow)) if row is not None else None
 
 
 def get_product(uow: UnitOfWork, product_id: int) -> ProductView | None:
     row = uow.session.connection().execute(
         text(f"SELECT {_COLUMNS} {_FROM} WHERE p.id = :id"), {"id": product_id}
     ).first()
-    return _view(row) if row is not None else None
+    return _view(row, outlet_tax(uow)) if row is not None else None
 
 
 def fts_query(typed: str) -> str | None:
@@ -128,4 +143,5 @@ def search(uow: UnitOfWork, typed: str, limit: int = 20) -> list[ProductView]:
         ),
         {"q": query, "lim": limit * 2},
     ).all()
-    return [_view(row) for row in rows[:limit]]
+    outlet = outlet_tax(uow)
+    return [_view(row, outlet) for row in rows[:limit]]

@@ -207,6 +207,7 @@ def complete_sale(
             "sale_discount_share": line.sale_discount_share,
             "tax": line.tax,
             "net": line.net,
+            "tax_mode": line.product.tax_mode.value,
         }
         for no, line in enumerate(totals.lines, start=1)
     ]

@@ -40,7 +40,8 @@ SALE_CHECKS: tuple[tuple[str, str], ...] = (
     (
         "total = bersih + PPN yang ditambahkan",
         "SELECT s.receipt_no FROM sales s JOIN sale_lines l ON l.sale_id = s.id GROUP BY s.id "
-        "HAVING s.total < SUM(l.net) OR s.total > SUM(l.net) + SUM(l.tax) OR s.tax != SUM(l.tax)",
+        "HAVING s.total != SUM(l.net) + SUM(CASE WHEN l.tax_mode = 'ppn_added' THEN l.tax ELSE 0 END) "
+        "OR s.tax != SUM(l.tax)",
     ),
     (
         "pembayaran = dibayar, dibayar - kembalian = total",

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from pos.core.errors import DomainError
 from pos.core.scan import route_scan
 from pos.core.timeutil import business_date, utc_now
-from pos.db.models import Product, Refund, RefundLine, Sale, SaleLine, Shift, StockMovement, User
+from pos.db.models import Refund, RefundLine, Sale, SaleLine, Shift, StockMovement, User
 from pos.db.uow import UnitOfWork
 from pos.services import audit, checkout
 from pos.services.context import Actor, Role, require_role
@@ -114,19 +114,9 @@ def _find_sale(uow: UnitOfWork, text: str) -> Sale:
     return sale
 
 
-def _paid_per_line(uow: UnitOfWork, sale: Sale, lines: list[SaleLine]) -> dict[int, int]:
-    nets = sum(line.net for line in lines)
-    if nets == sale.total:
-        return {line.id: line.net for line in lines}
-    # PPN was added on top of some lines: those lines' tax was paid too.
-    added_ids = set(
-        uow.session.scalars(
-            select(Product.id).where(
-                Product.id.in_([line.product_id for line in lines]), Product.tax_mode == "ppn_added"
-            )
-        )
-    )
-    return {line.id: line.net + (line.tax if line.product_id in added_ids else 0) for line in lines}
+def _paid_per_line(lines: list[SaleLine]) -> dict[int, int]:
+    """What the customer paid for each line: its net, plus its PPN when that was added on top."""
+    return {line.id: line.net + (line.tax if line.tax_mode == "ppn_added" else 0) for line in lines}
 
 
 def _refundable(uow: UnitOfWork, sale: Sale) -> RefundableSale:
@@ -141,7 +131,7 @@ def _refundable(uow: UnitOfWork, sale: Sale) -> RefundableSale:
             .group_by(RefundLine.sale_line_id)
         )
     }
-    paid = _paid_per_line(uow, sale, lines)
+    paid = _paid_per_line(lines)
     cashier = uow.session.get_one(User, sale.cashier_id)
     refundable_lines = tuple(
         RefundableLine(

@@ -125,3 +125,26 @@ def test_unit_of_work_rolls_back_what_was_not_committed(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="outside"):
         _ = db.unit_of_work().session
     db.close()
+
+
+def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
+    """A model change without its migration (or the reverse) fails here, not on a shop's till."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from pos.db.models import Base, is_managed
+
+    db = Database.open(tmp_path)
+    opts = {"compare_type": True, "include_object": is_managed}
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata)
+    db.close()
+    assert diff == []
+
+
+def test_taxed_lines_keep_their_mode_across_the_upgrade(tmp_path: Path) -> None:
+    db = Database.open(tmp_path)
+    with db.engine.begin() as conn:
+        columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(sale_lines)")}
+    db.close()
+    assert "tax_mode" in columns

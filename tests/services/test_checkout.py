@@ -205,3 +205,32 @@ def test_manager_approval_is_audited(demo_db: Database) -> None:
         entries = uow.session.scalars(select(AuditEntry).where(AuditEntry.action == "approval.granted")).all()
         granted = [(e.user_id, e.detail["approved"]) for e in entries]
     assert granted == [(approver.user_id, "Diskon 20%")]
+
+
+@pytest.mark.parametrize(
+    ("enabled", "mode", "taxed"), [(False, "added", False), (True, "added", True), (True, "included", True)]
+)
+def test_outlet_ppn_setting_prices_the_sale_and_refund_gives_added_tax_back(
+    demo_db: Database, demo_cashier: Actor, demo_manager: Actor, enabled: bool, mode: str, taxed: bool
+) -> None:
+    from pos.services import refunds, settings, users
+    from pos.services.doctor import run_checks
+
+    with demo_db.unit_of_work() as uow:
+        admin = users.authenticate(uow, "admin", "9999")
+        settings.put(uow, admin, "tax.ppn_enabled", enabled)
+        settings.put(uow, admin, "tax.ppn_mode", mode)
+        uow.commit()
+    cart = cart_of(demo_db, "kopi arabika manggarai")
+    totals = price_cart(cart)
+    added = mode == "added" and taxed
+    gross = totals.subtotal
+    assert totals.tax == (0 if not taxed else (gross * 11 + 50) // 100 if added else (gross * 11 + 55) // 111)
+    assert totals.total == gross + (totals.tax if added else 0)
+    with demo_db.unit_of_work() as uow:
+        sale = checkout.complete_sale(uow, demo_cashier, cart, [Payment(PaymentMethod.QRIS, totals.total)])
+    with demo_db.unit_of_work() as uow:
+        done = refunds.refund_sale(uow, demo_cashier, demo_manager, sale.receipt_no, None, "salah beli", None)
+    assert done.total == totals.total  # the customer gets back what they paid, added PPN included
+    with demo_db.unit_of_work() as uow:
+        assert all(check.ok for check in run_checks(uow))

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from pos.db.models import Base
+from pos.db.models import Base, is_managed
 
 connection = context.config.attributes["connection"]
 context.configure(
@@ -10,6 +10,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table instead
     compare_type=True,
+    include_object=is_managed,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -160,8 +160,10 @@ class SettingsDialog(QDialog):
         self.ppn_mode.addItem(self.tr("Termasuk dalam harga"), "included")
         self.ppn_mode.addItem(self.tr("Ditambahkan ke harga"), "added")
         self.ppn_mode.setCurrentIndex(max(0, self.ppn_mode.findData(self.backend.get("tax.ppn_mode"))))
-        self.ppn_rate = QSpinBox(minimum=1, maximum=20, suffix=" %", objectName="ppnRate",
-                                 value=int(self.backend.get("tax.ppn_rate_percent") or 11))
+        # The rate is the law's, not a choice: 12% of a base of 11/12 of the price (pos.core.pricing).
+        self.ppn_rate = QSpinBox(minimum=11, maximum=11, suffix=" %", objectName="ppnRate", value=11)
+        self.ppn_rate.setEnabled(False)
+        self.ppn_rate.setToolTip(self.tr("PPN 12% dari DPP 11/12 harga = 11% efektif"))
         self.discount = QSpinBox(minimum=0, maximum=100, suffix=" %", objectName="discountLimit",
                                  value=int(self.backend.get("discount.manager_pin_above_percent") or 0))
         self.override = QSpinBox(minimum=0, maximum=100, suffix=" %", objectName="overrideLimit",
