@@ -26,6 +26,7 @@ class ReceiptHeader:
     npwp: str | None
     phone: str | None
     logo: str | None = None
+    extra: str = ""  # the outlet's own header lines from settings (e.g. opening hours, a slogan)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,7 @@ def _header_blocks(header: ReceiptHeader) -> list[Block]:
         blocks.append(Text(f"Telp. {header.phone}", "center"))
     if header.npwp:
         blocks.append(Text(f"NPWP {header.npwp}", "center"))
+    blocks += [Text(part, "center") for part in header.extra.splitlines() if part.strip()]
     return blocks
 
 

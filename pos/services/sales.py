@@ -154,6 +154,7 @@ def header_for(uow: UnitOfWork, outlet: Outlet) -> ReceiptHeader:
         npwp=outlet.npwp,
         phone=outlet.phone,
         logo=str(logo) if logo else None,
+        extra=str(settings.get(uow, "receipt.header") or ""),
     )
 
 

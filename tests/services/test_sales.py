@@ -47,3 +47,19 @@ def test_receipt_without_buyer_has_no_asn_block(demo_db: Database, demo_cashier:
     assert receipt.header.outlet_name == "NTT Mart by Dekranasda Kota Kupang"
     offset = receipt.issued_at.utcoffset()
     assert offset is not None and offset.total_seconds() == 8 * 3600  # WITA
+
+
+def test_receipt_header_lines_from_settings_are_printed(demo_db: Database, demo_cashier: Actor) -> None:
+    from pos.core.document import render_text
+    from pos.core.receipt import receipt_document
+    from pos.services import settings, users
+
+    with demo_db.unit_of_work() as uow:
+        admin = users.authenticate(uow, "admin", "9999")
+        settings.put(uow, admin, "receipt.header", "Buka 08.00-21.00 WITA\nProduk asli UMKM NTT")
+        uow.commit()
+    sale = sell(demo_db, demo_cashier, None)
+    with demo_db.unit_of_work() as uow:
+        text = render_text(receipt_document(sales.receipt_for(uow, sale.receipt_no), 32), 32)
+    assert "Buka 08.00-21.00 WITA" in text and "Produk asli UMKM NTT" in text
+    assert text.index("Produk asli UMKM NTT") < text.index(sale.receipt_no)
