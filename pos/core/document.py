@@ -97,6 +97,11 @@ Block = Text | Columns | Rule | QR | Barcode | Feed | Cut | DrawerKick | Logo
 Document = tuple[Block, ...]
 
 
+def signature_blocks(left: str, right: str) -> list[Block]:
+    """Two signature places side by side (producer and staff) closing a paper, then the cut."""
+    return [Feed(), Columns(left, right), Feed(2), Columns("(............)", "(............)"), Cut()]
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One laid-out line: `text` is printable ASCII no longer than the width it was laid out for."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from pos.core.document import Block, Columns, Cut, Document, Feed, Rule, Text, check_width
+from pos.core.document import Block, Columns, Cut, Document, Feed, Rule, Text, check_width, signature_blocks
 from pos.core.money import format_rupiah
 
 
@@ -157,11 +157,7 @@ def consignment_statement_document(statement: ConsignmentStatement, width: int) 
         Columns("Hak produsen", format_rupiah(statement.amount_owed), bold=True),
         Columns("Sudah dibayar", format_rupiah(-statement.paid)),
         Columns("Sisa", format_rupiah(statement.balance), bold=True),
-        Feed(),
-        Columns("Produsen", "Petugas"),
-        Feed(2),
-        Columns("(............)", "(............)"),
-        Cut(),
+        *signature_blocks("Produsen", "Petugas"),
     ]
     return tuple(blocks)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
-from pos.core.document import Block, Columns, Cut, Document, Feed, Rule, Text, check_width
+from pos.core.document import Block, Columns, Document, Rule, Text, check_width, signature_blocks
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
 from pos.core.timeutil import business_date, local_time, utc_now
@@ -393,11 +393,7 @@ def document_for_producer(uow: UnitOfWork, view: StockDocumentView, width: int |
         blocks.append(Text(f"Catatan: {view.note}"))
     blocks += [
         Text(f"Petugas: {view.user_name}"),
-        Feed(),
-        Columns("Produsen", "Petugas"),
-        Feed(2),
-        Columns("(............)", "(............)"),
-        Cut(),
+        *signature_blocks("Produsen", "Petugas"),
     ]
     return tuple(blocks)
 

@@ -26,57 +26,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from catalog_fixture import WORDS  # noqa: E402
+
+from pos.core.barcode import ean13_check_digit  # noqa: E402
+
 PRODUCTS = 100_000
-WORDS = [
-    "Kopi",
-    "Arabika",
-    "Robusta",
-    "Madu",
-    "Hutan",
-    "Tenun",
-    "Ikat",
-    "Selendang",
-    "Sarung",
-    "Kain",
-    "Sei",
-    "Sapi",
-    "Jagung",
-    "Bose",
-    "Garam",
-    "Minyak",
-    "Kayu",
-    "Putih",
-    "Kacang",
-    "Mete",
-    "Keripik",
-    "Pisang",
-    "Ubi",
-    "Kelor",
-    "Teh",
-    "Sambal",
-    "Lu'at",
-    "Anyaman",
-    "Lontar",
-    "Topi",
-    "Ti'i",
-    "Langga",
-    "Sumba",
-    "Flores",
-    "Alor",
-    "Rote",
-    "Sabu",
-    "Timor",
-    "Manggarai",
-    "Bajawa",
-    "Kupang",
-]
-
-
-def ean13(base12: str) -> str:
-    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(base12))
-    return base12 + str((10 - total % 10) % 10)
 
 
 def build_catalog(folder: Path) -> list[str]:
@@ -91,7 +48,8 @@ def build_catalog(folder: Path) -> list[str]:
     rows = []
     for n in range(PRODUCTS - have):
         name = " ".join(rng.sample(WORDS, 3)) + f" {rng.choice((100, 250, 500, 1000))} g"
-        rows.append((f"BENCH-{n:06d}", ean13(f"2990{n:08d}"), name, rng.randrange(5, 500) * 1000, now))
+        barcode = f"2990{n:08d}" + ean13_check_digit(f"2990{n:08d}")
+        rows.append((f"BENCH-{n:06d}", barcode, name, rng.randrange(5, 500) * 1000, now))
     con.executemany(
         "INSERT INTO products (code, barcode, name, unit, price, tax_mode, consignment, active, min_stock, "
         "updated_at) VALUES (?, ?, ?, 'pcs', ?, 'none', 1, 1, 0, ?)",
