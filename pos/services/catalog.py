@@ -51,9 +51,10 @@ class ProductView:
 def outlet_tax(uow: UnitOfWork) -> TaxMode | None:
     """How the outlet charges PPN: None when it does not (not PKP: no product is taxed), else the mode
     for products that have none of their own (settings "tax.ppn_enabled" and "tax.ppn_mode")."""
-    if not settings.get(uow, "tax.ppn_enabled"):
+    tax = settings.get_many(uow, "tax.ppn_enabled", "tax.ppn_mode")
+    if not tax["tax.ppn_enabled"]:
         return None
-    return TaxMode.PPN_ADDED if settings.get(uow, "tax.ppn_mode") == "added" else TaxMode.PPN_INCLUDED
+    return TaxMode.PPN_ADDED if tax["tax.ppn_mode"] == "added" else TaxMode.PPN_INCLUDED
 
 
 def _effective(mode: TaxMode, outlet: TaxMode | None) -> TaxMode:
