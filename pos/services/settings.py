@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
-
 from pos.core.asn_period import AsnProgramme, PeriodKind
 from pos.core.errors import DomainError
 from pos.core.qris import QrisInfo, parse_qris
@@ -38,12 +36,6 @@ DEFAULTS: dict[str, Any] = {
 def get(uow: UnitOfWork, key: str) -> Any:
     row = uow.session.get(Setting, key)
     return row.value if row is not None else DEFAULTS.get(key)
-
-
-def get_many(uow: UnitOfWork, *keys: str) -> dict[str, Any]:
-    """Several settings in one query (for hot paths such as a barcode lookup)."""
-    stored = {row.key: row.value for row in uow.session.scalars(select(Setting).where(Setting.key.in_(keys)))}
-    return {key: stored[key] if key in stored else DEFAULTS.get(key) for key in keys}
 
 
 def put(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> None:
