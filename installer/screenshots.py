@@ -163,6 +163,7 @@ def _setup_shots(shot: Shooter, window: Any, backend: Any, data: Path) -> None:
     wizard.outlet_page.kabupaten.setCurrentIndex(wizard.outlet_page.kabupaten.findData("5309"))
     wizard.outlet_page.address.setText("Jl. Ahmad Yani No. 1, Maumere")
     centre(wizard, window)
+    window.hide()  # on a first run there is no till window behind the wizard
     wizard.show()
     shot.shoot("wizard")
     wizard.close()
