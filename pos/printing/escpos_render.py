@@ -20,6 +20,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pos.core.barcode import is_valid_ean13
 from pos.core.document import (
     COLUMNS_BY_PAPER,
     QR,
@@ -170,7 +171,7 @@ class _Writer:
 
     def barcode(self, digits: str, width: int) -> None:
         self.style("center", False, False)
-        if is_ean13(digits):
+        if is_valid_ean13(digits):
             # height in dots; module width 2 keeps 95 modules (190 dots) inside 58 mm paper.
             self.printer.barcode(digits, "EAN13", height=64, width=2, pos="BELOW", align_ct=True)
         else:
@@ -179,14 +180,6 @@ class _Writer:
         # barcode() leaves the printer centred behind our back.
         self.printer.set(align="left")
         self.align = "left"
-
-
-def is_ean13(digits: str) -> bool:
-    """13 ASCII digits whose last is the mod-10 check digit (weights 1, 3 from the left)."""
-    if len(digits) != 13 or not digits.isascii() or not digits.isdigit():
-        return False
-    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits[:12]))
-    return (10 - total % 10) % 10 == int(digits[12])
 
 
 def qr_image(payload: str, module_dots: int) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pos.core.barcode import is_valid_ean13
 from pos.core.document import Barcode, Block, Cut, Document, Feed, Rule, Text, check_width, printable, wrap
 from pos.core.money import format_rupiah
 
@@ -58,8 +59,6 @@ def write_labels_pdf(labels: list[ShelfLabel] | tuple[ShelfLabel, ...], path: st
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
-    from pos.printing.escpos_render import is_ean13
-
     page_width, page_height = A4
     margin_x = (page_width - SHEET_COLUMNS * LABEL_WIDTH_MM * mm) / 2
     margin_y = (page_height - SHEET_ROWS * LABEL_HEIGHT_MM * mm) / 2
@@ -79,7 +78,7 @@ def write_labels_pdf(labels: list[ShelfLabel] | tuple[ShelfLabel, ...], path: st
                 canvas.drawCentredString(centre, top - (5 + 3.5 * index) * mm, line)
             canvas.setFont("Helvetica-Bold", 14)
             canvas.drawCentredString(centre, top - 16 * mm, format_rupiah(label.price))
-            if is_ean13(label.ean13):
+            if is_valid_ean13(label.ean13):
                 drawing = createBarcodeDrawing(
                     "EAN13", value=label.ean13[:12], barHeight=11 * mm, barWidth=0.33 * mm, humanReadable=True
                 )
