@@ -182,6 +182,15 @@ def _event(uow: UnitOfWork, action: str, row: Supplier, now: datetime) -> None:
 def create_supplier(
     uow: UnitOfWork, actor: Actor, data: SupplierInput, *, now: datetime | None = None
 ) -> SupplierInfo:
+    info = add_supplier(uow, actor, data, now=now)
+    uow.commit()
+    return info
+
+
+def add_supplier(
+    uow: UnitOfWork, actor: Actor, data: SupplierInput, *, now: datetime | None = None
+) -> SupplierInfo:
+    """`create_supplier` without the commit: the product import adds producers in its one transaction."""
     require_role(actor, Role.MANAGER, "Menambah produsen")
     clean = _clean(data)
     code = clean.code or next_code(uow)
@@ -194,7 +203,6 @@ def create_supplier(
     uow.session.flush()
     _event(uow, "create", row, now)
     audit.record(uow, actor, "supplier.create", code=code, name=row.name, commission_bp=row.commission_bp)
-    uow.commit()
     return _info(row)
 
 
