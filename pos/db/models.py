@@ -45,6 +45,7 @@ class Outlet(Base):
     code: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     kabupaten: Mapped[str] = mapped_column(String(80))
+    kabupaten_code: Mapped[str | None] = mapped_column(String(4))  # Kemendagri (pos.core.regions)
     address: Mapped[str] = mapped_column(String(240), default="")
     npwp: Mapped[str | None] = mapped_column(String(32))
     phone: Mapped[str | None] = mapped_column(String(32))
@@ -84,6 +85,7 @@ class Supplier(Base):
     name: Mapped[str] = mapped_column(String(120))
     owner: Mapped[str] = mapped_column(String(120), default="")
     kabupaten: Mapped[str] = mapped_column(String(80), default="")
+    kabupaten_code: Mapped[str | None] = mapped_column(String(4))  # Kemendagri (pos.core.regions)
     village: Mapped[str] = mapped_column(String(80), default="")
     phone: Mapped[str] = mapped_column(String(32), default="")
     bank_account: Mapped[str] = mapped_column(String(80), default="")
@@ -353,6 +355,29 @@ class HeldSale(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime]
     snapshot: Mapped[dict[str, Any]]
+
+
+class OpenCart(Base):
+    """The cart being built at the till, written at every change: after a crash or a power cut it is
+    offered back at the next sign-in. At most one row (`id` 1): a till has one checkout screen."""
+
+    __tablename__ = "open_carts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime]
+    snapshot: Mapped[dict[str, Any]]
+
+
+class SaleReceipt(Base):
+    """A sale's receipt as first issued (header, footer, buyer block: `Receipt` as data), so a reprint
+    shows what the customer got; `printed_at` stays empty until a printer took it (or, without a
+    printer, until it was shown on screen): after a crash the till lists what never printed."""
+
+    __tablename__ = "sale_receipts"
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), primary_key=True)
+    snapshot: Mapped[dict[str, Any] | None]
+    created_at: Mapped[datetime]
+    printed_at: Mapped[datetime | None]
 
 
 class AsnRegistryEntry(Base):

@@ -20,6 +20,7 @@ from sqlalchemy import insert, select
 
 from pos.core.barcode import ean13_check_digit, make_instore_ean13
 from pos.core.errors import DomainError
+from pos.core.regions import region
 from pos.db.models import (
     AsnRegistryEntry,
     Category,
@@ -42,6 +43,7 @@ OUTLET = {
     "code": "5371",
     "name": "NTT Mart by Dekranasda Kota Kupang",
     "kabupaten": "Kota Kupang",
+    "kabupaten_code": "5371",
     "address": "Jl. El Tari No. 52, Kel. Oebobo, Kec. Oebobo, Kota Kupang 85111",
     "phone": "(0380) 833 512",
     "npwp": None,
@@ -148,7 +150,8 @@ def _supplier_rows(rng: random.Random) -> list[dict[str, Any]]:
                 "code": f"SUP-{index:03d}",
                 "name": producer.name,
                 "owner": producer.owner,
-                "kabupaten": producer.kabupaten,
+                "kabupaten": region(producer.kabupaten).short,
+                "kabupaten_code": region(producer.kabupaten).code,
                 "village": producer.village,
                 "phone": _phone(rng),
                 "bank_account": _bank_account(rng, producer.bank, producer.owner),

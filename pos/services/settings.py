@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pos.core.asn_period import AsnProgramme, PeriodKind
 from pos.core.errors import DomainError
 from pos.core.qris import QrisInfo, parse_qris
+from pos.core.regions import region
 from pos.db.models import Outlet, Setting
 from pos.db.uow import UnitOfWork
 from pos.services import audit
@@ -42,10 +43,8 @@ def put(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> None:
     require_role(actor, Role.ADMIN, "Mengubah pengaturan")
     row = uow.session.get(Setting, key)
     old = row.value if row is not None else DEFAULTS.get(key)
-    if old == value and row is not None:
-        return  # nothing changed: no audit noise
-    if old == value and row is None and value is None:
-        return
+    if old == value:
+        return  # nothing changed (a default saved again stays the default): no write, no audit entry
     if value is None:  # the column is NOT NULL: "no value" is no row, which reads as the default
         if row is not None:
             uow.session.delete(row)
@@ -80,12 +79,14 @@ class OutletIdentity:
     npwp: str
     timezone: str
     receipt_footer: str
+    kabupaten_code: str | None = None
 
 
 def identity(uow: UnitOfWork) -> OutletIdentity:
     o = outlet(uow)
     return OutletIdentity(
-        o.code, o.name, o.kabupaten, o.address, o.phone or "", o.npwp or "", o.timezone, o.receipt_footer
+        o.code, o.name, o.kabupaten, o.address, o.phone or "", o.npwp or "", o.timezone, o.receipt_footer,
+        o.kabupaten_code,
     )
 
 
@@ -93,6 +94,8 @@ def update_outlet(uow: UnitOfWork, actor: Actor, **changes: str) -> list[str]:
     """Change outlet identity fields; each changed field is audited with its old and new value.
 
     The outlet code is not editable: it is in every receipt number and sync event already sent.
+    `kabupaten` is a Kemendagri code or a name from pos.core.regions; the official name and the code
+    are stored.
     """
     require_role(actor, Role.ADMIN, "Mengubah identitas outlet")
     found = outlet(uow)
@@ -105,6 +108,13 @@ def update_outlet(uow: UnitOfWork, actor: Actor, **changes: str) -> list[str]:
             raise DomainError("Nama, kabupaten/kota dan zona waktu outlet wajib diisi.")
         if field == "timezone":
             check_timezone(value)
+        if field == "kabupaten":
+            chosen = region(value)
+            value = chosen.name
+            if found.kabupaten_code != chosen.code:
+                audit.record(uow, actor, "outlet.change", field="kabupaten_code", old=found.kabupaten_code,
+                             new=chosen.code)
+                found.kabupaten_code = chosen.code
         old = getattr(found, field) or ""
         if old != value:
             setattr(found, field, value or None if field in ("phone", "npwp") else value)

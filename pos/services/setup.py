@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 
 from pos.core.errors import DomainError
+from pos.core.regions import REGIONS, region, region_by_code
 from pos.core.timeutil import utc_now
 from pos.db.engine import DB_FILENAME, Database, DatabaseRefused
 from pos.db.models import Outlet, Setting, User
@@ -28,52 +29,31 @@ DRAFT_FILENAME = "setup-draft.json"
 DEFAULT_FOOTER = "Terima kasih telah membeli produk UMKM NTT."
 DEFAULT_TIMEZONE = "Asia/Makassar"  # WITA
 
-# The 22 kabupaten/kota of Nusa Tenggara Timur with their Kemendagri codes.
-KABUPATEN: tuple[tuple[str, str], ...] = (
-    ("5301", "Kabupaten Sumba Barat"),
-    ("5302", "Kabupaten Sumba Timur"),
-    ("5303", "Kabupaten Kupang"),
-    ("5304", "Kabupaten Timor Tengah Selatan"),
-    ("5305", "Kabupaten Timor Tengah Utara"),
-    ("5306", "Kabupaten Belu"),
-    ("5307", "Kabupaten Alor"),
-    ("5308", "Kabupaten Flores Timur"),
-    ("5309", "Kabupaten Sikka"),
-    ("5310", "Kabupaten Ende"),
-    ("5311", "Kabupaten Ngada"),
-    ("5312", "Kabupaten Manggarai"),
-    ("5313", "Kabupaten Lembata"),
-    ("5314", "Kabupaten Rote Ndao"),
-    ("5315", "Kabupaten Manggarai Barat"),
-    ("5316", "Kabupaten Nagekeo"),
-    ("5317", "Kabupaten Sumba Tengah"),
-    ("5318", "Kabupaten Sumba Barat Daya"),
-    ("5319", "Kabupaten Manggarai Timur"),
-    ("5320", "Kabupaten Sabu Raijua"),
-    ("5321", "Kabupaten Malaka"),
-    ("5371", "Kota Kupang"),
-)
+# The 22 kabupaten/kota of NTT with their Kemendagri codes (pos.core.regions, docs/regions.md).
+KABUPATEN: tuple[tuple[str, str], ...] = tuple((r.code, r.name) for r in REGIONS)
+
+# Before version 0004 this list numbered the regencies in yet another order (neither Kemendagri nor
+# BPS). A wizard draft saved then holds such a code: it is read by this old numbering, never as
+# Kemendagri, so "5309" in an old draft stays Sikka (now 5307) instead of becoming Ngada.
+_PRE_0004_CODES = {
+    "5301": "5312", "5302": "5311", "5303": "5301", "5304": "5302", "5305": "5303", "5306": "5304",
+    "5307": "5305", "5308": "5306", "5309": "5307", "5310": "5308", "5311": "5309", "5312": "5310",
+}  # fmt: skip
+DRAFT_VERSION = 2
 
 
 def kabupaten_name(code: str) -> str:
-    for known, name in KABUPATEN:
-        if known == code:
-            return name
-    raise DomainError(f"Kode kabupaten/kota '{code}' bukan salah satu dari 22 kabupaten/kota NTT.")
+    return region_by_code(code).name
 
 
 def kabupaten_code(text: str) -> str:
-    """Accept a code ("5371") or a name ("Kota Kupang", "Sikka", "kabupaten sikka")."""
-    wanted = text.strip().lower()
-    for code, name in KABUPATEN:
-        if wanted in (code, name.lower(), name.lower().removeprefix("kabupaten ")):
-            return code
-    raise DomainError(f"'{text}' bukan kabupaten/kota di NTT. Pilih salah satu dari 22 kabupaten/kota.")
+    """Accept a code ("5371", "53.07") or a name ("Kota Kupang", "Sikka", "kabupaten sikka")."""
+    return region(text).code
 
 
 def outlet_name_for(code: str) -> str:
     """The programme's naming: "NTT Mart by Dekranasda Sikka", "... Kota Kupang"."""
-    return f"NTT Mart by Dekranasda {kabupaten_name(code).removeprefix('Kabupaten ')}"
+    return f"NTT Mart by Dekranasda {region_by_code(code).short}"
 
 
 @dataclass(frozen=True)
@@ -165,6 +145,7 @@ def initialize_outlet(db: Database, setup: OutletSetup) -> SetupResult:
             code=setup.outlet_code.strip(),
             name=setup.name.strip(),
             kabupaten=kabupaten_name(setup.kabupaten_code),
+            kabupaten_code=region_by_code(setup.kabupaten_code).code,
             address=setup.address.strip(),
             phone=setup.phone.strip() or None,
             npwp=None,
@@ -222,12 +203,18 @@ def load_draft(data_dir: Path) -> dict[str, Any]:
         value = json.loads(draft_path(data_dir).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return value if isinstance(value, dict) else {}
+    if not isinstance(value, dict):
+        return {}
+    if value.get("draft_version") != DRAFT_VERSION and isinstance(value.get("kabupaten"), str):
+        value["kabupaten"] = _PRE_0004_CODES.get(value["kabupaten"], value["kabupaten"])
+    value["draft_version"] = DRAFT_VERSION
+    return value
 
 
 def save_draft(data_dir: Path, answers: dict[str, Any]) -> None:
     """Write atomically (a power cut leaves the old or the new draft); PINs are never kept."""
     kept = {k: v for k, v in answers.items() if "pin" not in k.lower()}
+    kept["draft_version"] = DRAFT_VERSION
     path = draft_path(data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")

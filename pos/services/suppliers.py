@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 
 from pos.core.errors import DomainError
+from pos.core.regions import find_region
 from pos.core.timeutil import utc_now
 from pos.db.models import Supplier
 from pos.db.uow import UnitOfWork
@@ -32,7 +33,11 @@ class SupplierError(DomainError):
 
 @dataclass(frozen=True)
 class SupplierInput:
-    """What the manager fills in; `code` None means "give the next SUP-nnn"."""
+    """What the manager fills in; `code` None means "give the next SUP-nnn".
+
+    `kabupaten` is a Kemendagri code or a name of one of the 22 kabupaten/kota (pos.core.regions), or
+    empty; it is stored as the short name with its code.
+    """
 
     name: str
     owner: str = ""
@@ -59,6 +64,7 @@ class SupplierInfo:
     consignment: bool
     commission_bp: int
     active: bool
+    kabupaten_code: str | None = None
 
     @property
     def terms(self) -> str:
@@ -98,6 +104,7 @@ def _info(row: Supplier) -> SupplierInfo:
         consignment=row.consignment,
         commission_bp=row.commission_bp,
         active=row.active,
+        kabupaten_code=row.kabupaten_code,
     )
 
 
@@ -129,6 +136,19 @@ def next_code(uow: UnitOfWork) -> str:
     codes = uow.session.scalars(select(Supplier.code).where(Supplier.code.like("SUP-%"))).all()
     numbers = [int(c[4:]) for c in codes if c[4:].isdigit()]
     return f"SUP-{max(numbers, default=0) + 1:03d}"
+
+
+def _kabupaten(text: str, stored: str | None = None) -> tuple[str, str | None]:
+    """(short name, Kemendagri code) from the choice list; an older free-text value kept unchanged."""
+    cleaned = text.strip()
+    if not cleaned:
+        return "", None
+    found = find_region(cleaned)
+    if found is not None:
+        return found.short, found.code
+    if stored is not None and cleaned == stored:
+        return stored, None
+    raise SupplierError(f"Kabupaten '{cleaned[:40]}' tidak dikenal: pilih salah satu kabupaten/kota NTT.")
 
 
 def _clean(data: SupplierInput) -> SupplierInput:
@@ -198,7 +218,8 @@ def add_supplier(
         raise SupplierError(f"Kode produsen {code} sudah dipakai.")
     now = now or utc_now()
     fields = {k: v for k, v in asdict(clean).items() if k != "code"}
-    row = Supplier(code=code, **fields)
+    fields["kabupaten"], kabupaten_code = _kabupaten(clean.kabupaten)
+    row = Supplier(code=code, kabupaten_code=kabupaten_code, **fields)
     uow.session.add(row)
     uow.session.flush()
     _event(uow, "create", row, now)
@@ -216,9 +237,11 @@ def update_supplier(
         raise SupplierError(f"Produsen #{supplier_id} tidak dikenal.")
     clean = _clean(data)
     before = asdict(_info(row))
+    kabupaten, kabupaten_code = _kabupaten(clean.kabupaten, row.kabupaten)
     for key, value in asdict(clean).items():
         if key != "code":
             setattr(row, key, value)
+    row.kabupaten, row.kabupaten_code = kabupaten, kabupaten_code
     after = asdict(_info(row))
     changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
     if not changes:

@@ -19,9 +19,9 @@ from pos.services import setup, users
 from pos.services.setup import OutletSetup, ProvinceServer
 
 GOOD = OutletSetup(
-    outlet_code="5309",
+    outlet_code="5309",  # chosen by the outlet under the old list: kept as it is
     name="NTT Mart by Dekranasda Sikka",
-    kabupaten_code="5309",
+    kabupaten_code="5307",
     address="Jl. Ahmad Yani No. 1, Maumere",
     admin_username="admin",
     admin_full_name="Maria Goreti",
@@ -36,8 +36,10 @@ def test_the_22_kabupaten_kota_of_ntt_with_kemendagri_codes() -> None:
     assert len(codes) == 22 and codes == sorted(codes)
     assert codes[:21] == [f"53{n:02d}" for n in range(1, 22)] and codes[21] == "5371"
     assert setup.outlet_name_for("5371") == "NTT Mart by Dekranasda Kota Kupang"
-    assert setup.outlet_name_for("5312") == "NTT Mart by Dekranasda Manggarai"
-    assert setup.kabupaten_code("sikka") == "5309" and setup.kabupaten_code("Kota Kupang") == "5371"
+    # Kemendagri (the first digits of every NIK issued there), not BPS: Sikka 53.07, Rote Ndao 53.14.
+    assert setup.outlet_name_for("5310") == "NTT Mart by Dekranasda Manggarai"
+    assert setup.kabupaten_code("sikka") == "5307" and setup.kabupaten_code("Kota Kupang") == "5371"
+    assert setup.kabupaten_code("Ende") == "5308" and setup.kabupaten_code("53.14") == "5314"
     with pytest.raises(DomainError, match="bukan kabupaten"):
         setup.kabupaten_code("Bandung")
 
@@ -53,6 +55,7 @@ def test_initialize_writes_outlet_admin_and_settings_then_counts_as_set_up(tmp_p
         with db.unit_of_work() as uow:
             outlet = uow.session.scalars(select(Outlet)).one()
             assert (outlet.code, outlet.kabupaten) == ("5309", "Kabupaten Sikka")
+            assert outlet.kabupaten_code == "5307"
             assert outlet.timezone == "Asia/Makassar"
             values = {s.key: s.value for s in uow.session.scalars(select(Setting))}
             assert values["printer"] == {"kind": "none", "paper": 58} and values["receipt.paper"] == 58
@@ -110,12 +113,22 @@ def test_a_failure_inside_the_transaction_rolls_everything_back(tmp_path: Path) 
 def test_draft_keeps_answers_but_never_the_pin(tmp_path: Path) -> None:
     assert setup.load_draft(tmp_path) == {}
     setup.save_draft(tmp_path, {"outlet_code": "5309", "admin_pin": "4826", "admin_pin_again": "4826"})
-    assert setup.load_draft(tmp_path) == {"outlet_code": "5309"}
+    assert setup.load_draft(tmp_path) == {"outlet_code": "5309", "draft_version": setup.DRAFT_VERSION}
     assert "4826" not in setup.draft_path(tmp_path).read_text()
     setup.draft_path(tmp_path).write_text("{not json")
     assert setup.load_draft(tmp_path) == {}
     setup.clear_draft(tmp_path)
     assert not setup.draft_path(tmp_path).exists()
+
+
+def test_a_draft_from_the_old_list_keeps_the_kabupaten_the_admin_chose(tmp_path: Path) -> None:
+    """Before 0004 the wizard's list gave Sikka 5309 and Ende 5310: an old draft still means those."""
+    setup.draft_path(tmp_path).write_text(json.dumps({"kabupaten": "5310", "outlet_code": "5310"}))
+    draft = setup.load_draft(tmp_path)
+    assert draft["kabupaten"] == "5308" and setup.kabupaten_name(draft["kabupaten"]) == "Kabupaten Ende"
+    assert draft["outlet_code"] == "5310"  # the outlet code is the admin's choice: never changed
+    setup.save_draft(tmp_path, draft)
+    assert setup.load_draft(tmp_path)["kabupaten"] == "5308"  # read once, by the new list from then on
 
 
 def test_a_database_with_an_outlet_but_no_active_admin_is_not_set_up(tmp_path: Path) -> None:
