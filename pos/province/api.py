@@ -6,7 +6,7 @@ annotations (`OutletDep`) at route definition time."""
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
@@ -15,14 +15,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from pos.core.errors import DomainError
 from pos.province import asn as asn_registry
 from pos.province.ingest import ForeignOutletEvent, ingest_batch
-from pos.province.outlets import Outlet, authenticate
+from pos.province.outlets import Till, authenticate
 from pos.province.programme import current_period, load_programme, period_by_key, province_today
+from pos.province.tills import hello_answer, record_hello
 from pos.sync.protocol import MAX_BATCH_EVENTS, MAX_REQUEST_BYTES, PROTOCOL_VERSION
 
 
 class BatchIn(BaseModel):
     protocol: int = Field(description="versi protokol, harus sama dengan server")
     outlet: str = Field(max_length=32, description="kode outlet pemilik token")
+    terminal: str = Field(max_length=4, description="nomor kasir pemilik token, mis. 01")
+    app_version: str | None = Field(default=None, max_length=32, description="versi aplikasi kasir")
     # Events stay untyped here: each is validated on its own so one bad event is only that event's
     # `rejected`, never a 422 for the whole batch.
     events: list[Any] = Field(description=f"paling banyak {MAX_BATCH_EVENTS} event, urut commit")
@@ -36,7 +39,40 @@ class EventResultOut(BaseModel):
 
 class BatchOut(BaseModel):
     protocol: int
+    instance_id: str
     results: list[EventResultOut]
+
+
+class HelloIn(BaseModel):
+    protocol: int = Field(description="versi protokol kasir")
+    app_version: str = Field(max_length=32, description="versi aplikasi kasir")
+    pending: int = Field(ge=0, le=10**9, description="event yang belum terkirim")
+    rejected: int = Field(ge=0, le=10**9, description="event yang ditolak dan belum diselesaikan")
+
+
+class HelloOut(BaseModel):
+    protocol: int
+    outlet: str
+    terminal: str
+    outlet_name: str
+    kabupaten: str
+    instance_id: str
+    server_time: datetime
+    events_received: int = Field(description="event kasir ini yang tersimpan di server")
+    latest_version: str | None
+
+
+class PeriodQueryIn(BaseModel):
+    period: str | None = Field(
+        default=None, max_length=80, pattern=r"^[^\x00]*$", description="YYYY-MM atau campaign:NAMA"
+    )
+    after: str | None = Field(default=None, pattern=r"^[0-9]{1,18}$", description="NIP terakhir halaman lalu")
+    limit: int = Field(default=2000, ge=1, le=5000)
+
+
+class SpendingIn(BaseModel):
+    nip: str = Field(pattern=r"^[0-9]{18}$", description="NIP 18 angka (di badan permintaan, bukan URL)")
+    period: str | None = Field(default=None, max_length=80, pattern=r"^[^\x00]*$")
 
 
 class HealthOut(BaseModel):
@@ -151,31 +187,22 @@ def create_app(engine: Engine) -> FastAPI:
         description="Sinkronisasi kasir NTT Mart: event penjualan, registri ASN, total belanja ASN.",
     )
     app.add_middleware(RequestSizeLimit, limit=MAX_REQUEST_BYTES)  # type: ignore[arg-type]
-    bearer = HTTPBearer(auto_error=False, description="token outlet dari `ntt-pos-province add-outlet`")
+    bearer = HTTPBearer(auto_error=False, description="token kasir dari `add-outlet` atau `add-till`")
 
-    def current_outlet(
+    def current_till(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    ) -> Outlet:
+    ) -> Till:
         if credentials is None or credentials.scheme.lower() != "bearer":
             raise HTTPException(401, "token tidak ada", headers={"WWW-Authenticate": "Bearer"})
         with engine.connect() as conn:
-            outlet = authenticate(conn, credentials.credentials)
-        if outlet is None:
+            till = authenticate(conn, credentials.credentials)
+        if till is None:
             raise HTTPException(
                 401, "token tidak dikenal atau sudah dicabut", headers={"WWW-Authenticate": "Bearer"}
             )
-        return outlet
+        return till
 
-    OutletDep = Annotated[Outlet, Depends(current_outlet)]
-    NipPath = Annotated[str, Path(pattern=r"^[0-9]{18}$", description="NIP 18 angka")]
-    PeriodQuery = Annotated[
-        str | None,
-        Query(
-            max_length=80,
-            pattern=r"^[^\x00]*$",
-            description="YYYY-MM atau campaign:NAMA; kosong = periode kini",
-        ),
-    ]
+    TillDep = Annotated[Till, Depends(current_till)]
 
     @app.get("/api/v1/health", response_model=HealthOut, tags=["umum"])
     def health() -> dict[str, Any]:
@@ -192,26 +219,40 @@ def create_app(engine: Engine) -> FastAPI:
             413: {"description": "terlalu besar"},
         },
     )
-    def upload_events(batch: BatchIn, outlet: OutletDep) -> dict[str, Any]:
-        if batch.protocol != PROTOCOL_VERSION:
+    def upload_events(batch: BatchIn, till: TillDep) -> dict[str, Any]:
+        _same_protocol(batch.protocol)
+        if (batch.outlet, batch.terminal) != (till.outlet.code, till.terminal):
             raise HTTPException(
-                409, f"versi protokol {batch.protocol} tidak didukung (server: {PROTOCOL_VERSION})"
+                403, f"token ini milik kasir {till.label}, bukan {batch.outlet}-{batch.terminal}"
             )
-        if batch.outlet != outlet.code:
-            raise HTTPException(403, f"token ini milik outlet {outlet.code}, bukan {batch.outlet}")
         if len(batch.events) > MAX_BATCH_EVENTS:
             raise HTTPException(413, f"terlalu banyak event dalam satu kiriman (maks. {MAX_BATCH_EVENTS})")
         try:
-            results = ingest_batch(engine, outlet, batch.events)
+            results = ingest_batch(engine, till, batch.events)
         except ForeignOutletEvent as error:
             raise HTTPException(
-                403, f"event outlet lain ({error}) tidak boleh dikirim dengan token {outlet.code}"
+                403, f"event kasir lain ({error}) tidak boleh dikirim dengan token kasir {till.label}"
             ) from None
-        return {"protocol": PROTOCOL_VERSION, "results": results}
+        with engine.connect() as conn:
+            instance = hello_answer(conn, till)["instance_id"]
+        return {"protocol": PROTOCOL_VERSION, "instance_id": instance, "results": results}
+
+    @app.post(
+        "/api/v1/hello",
+        response_model=HelloOut,
+        tags=["sinkronisasi"],
+        responses={401: {"description": "token salah"}, 409: {"description": "versi protokol lain"}},
+    )
+    def hello(body: HelloIn, till: TillDep) -> dict[str, Any]:
+        """Whose token this is, the server's clock and instance; the till reports its own state."""
+        _same_protocol(body.protocol)
+        with engine.begin() as conn:
+            record_hello(conn, till, body.app_version, body.pending, body.rejected)
+            return hello_answer(conn, till)
 
     @app.get("/api/v1/asn/changes", response_model=AsnChangesOut, tags=["registri ASN"])
     def asn_changes(
-        outlet: OutletDep,
+        till: TillDep,
         since: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
     ) -> Any:
@@ -219,7 +260,7 @@ def create_app(engine: Engine) -> FastAPI:
             return asn_registry.changes_since(conn, since, limit)
 
     @app.get("/api/v1/programme", response_model=ProgrammeOut, tags=["registri ASN"])
-    def programme(outlet: OutletDep) -> dict[str, Any]:
+    def programme(till: TillDep) -> dict[str, Any]:
         with engine.connect() as conn:
             settings = load_programme(conn)
         period = current_period(settings, province_today())
@@ -235,25 +276,21 @@ def create_app(engine: Engine) -> FastAPI:
             "current_period_label": period.label,
         }
 
-    @app.get("/api/v1/asn/totals", response_model=PeriodTotalsOut, tags=["registri ASN"])
-    def asn_totals(
-        outlet: OutletDep,
-        period: PeriodQuery = None,
-        after: Annotated[str | None, Query(pattern=r"^[0-9]{1,18}$")] = None,
-        limit: Annotated[int, Query(ge=1, le=5000)] = 2000,
-    ) -> Any:
+    @app.post("/api/v1/asn/totals", response_model=PeriodTotalsOut, tags=["registri ASN"])
+    def asn_totals(query: PeriodQueryIn, till: TillDep) -> Any:
+        """Every buyer's total in a period, a page at a time (NIPs travel in bodies, never in URLs)."""
         with engine.connect() as conn:
-            found = _period(load_programme(conn), period)
-            return asn_registry.period_totals(conn, found, after, limit)
+            found = _period(load_programme(conn), query.period)
+            return asn_registry.period_totals(conn, found, query.after, query.limit)
 
-    @app.get("/api/v1/asn/{nip}/spending", response_model=SpendingOut, tags=["registri ASN"])
-    def asn_spending(outlet: OutletDep, nip: NipPath, period: PeriodQuery = None) -> dict[str, Any]:
+    @app.post("/api/v1/asn/spending", response_model=SpendingOut, tags=["registri ASN"])
+    def asn_spending(query: SpendingIn, till: TillDep) -> dict[str, Any]:
         with engine.connect() as conn:
             settings = load_programme(conn)
-            found = _period(settings, period)
-            amount = asn_registry.spending(conn, nip, found)
+            found = _period(settings, query.period)
+            amount = asn_registry.spending(conn, query.nip, found)
         return {
-            "nip": nip,
+            "nip": query.nip,
             "period_key": found.key,
             "amount": amount,
             "minimum": settings.minimum,
@@ -267,6 +304,14 @@ def create_app(engine: Engine) -> FastAPI:
         return JSONResponse({"detail": str(error)}, status_code=422)
 
     return app
+
+
+def _same_protocol(protocol: int) -> None:
+    if protocol != PROTOCOL_VERSION:
+        raise HTTPException(
+            409,
+            f"versi protokol {protocol} tidak didukung (server: {PROTOCOL_VERSION}); perbarui aplikasi kasir",
+        )
 
 
 def _period(settings: Any, key: str | None) -> Any:

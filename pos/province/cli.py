@@ -28,12 +28,23 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
 
-    add = sub.add_parser("add-outlet", help="daftarkan outlet; mencetak tokennya sekali")
-    add.add_argument("code")
+    add = sub.add_parser("add-outlet", help="daftarkan outlet dan kasir 01-nya; mencetak token kasir sekali")
+    add.add_argument("code", help="kode outlet tanpa '-', mis. 5371")
     add.add_argument("--name", required=True)
     add.add_argument("--kabupaten", required=True)
-    for name, text in (("rotate-token", "ganti token outlet"), ("revoke-token", "cabut token outlet")):
-        sub.add_parser(name, help=text).add_argument("code")
+    till = sub.add_parser(
+        "add-till", help="daftarkan kasir berikutnya (02, 03, ...); mencetak tokennya sekali"
+    )
+    till.add_argument("code", help="kode outlet, mis. 5371")
+    for name, text in (("rotate-token", "ganti token kasir"), ("revoke-token", "cabut token kasir")):
+        sub.add_parser(name, help=text).add_argument(
+            "till", help="KODE (kasir 01) atau KODE-TT, mis. 5371-02"
+        )
+    release = sub.add_parser("release", help="umumkan versi aplikasi kasir terbaru")
+    release.add_argument("version")
+    release.add_argument("--url", required=True)
+    release.add_argument("--sha256", required=True)
+    release.add_argument("--notes", default="")
 
     imp = sub.add_parser("import-asn", help="impor registri ASN dari CSV (NIP, nama, instansi, kabupaten)")
     imp.add_argument("file", type=Path)
@@ -48,7 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     prog.add_argument("--json", action="store_true")
 
     report = sub.add_parser("report", help="laporan").add_subparsers(dest="report", required=True)
-    report.add_parser("outlets", help="penjualan per outlet").add_argument("--json", action="store_true")
+    rep_outlets = report.add_parser("outlets", help="penjualan per outlet (semua kasirnya)")
+    rep_outlets.add_argument(
+        "--tills", action="store_true", help="per kasir: sinkron terakhir, antrean, versi"
+    )
+    rep_outlets.add_argument("--json", action="store_true")
+    rep_rejected = report.add_parser("rejected", help="event yang ditolak, per kasir")
+    rep_rejected.add_argument("--outlet", help="hanya outlet ini")
+    rep_rejected.add_argument("--json", action="store_true")
     for name, text in (("compliance", "kepatuhan belanja ASN"), ("suppliers", "penjualan per produsen UMKM")):
         rep = report.add_parser(name, help=text)
         rep.add_argument("--month", help="YYYY-MM (bawaan: periode program kini)")
@@ -81,21 +99,29 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
 
         uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info")
         return 0
+    # Each command that issues a token prints it as the last word, so a roll-out script can take it.
     if args.command == "add-outlet":
         with engine.begin() as conn:
             token = outlets.add_outlet(conn, args.code, args.name, args.kabupaten)
-        print(f"Outlet {args.code} terdaftar. Simpan token ini, tidak akan ditampilkan lagi: {token}")
+        print(f"Outlet {args.code} terdaftar, kasir 01. Simpan tokennya, tidak ditampilkan lagi: {token}")
+        return 0
+    if args.command == "add-till":
+        with engine.begin() as conn:
+            terminal, token = outlets.add_till(conn, args.code)
+        print(f"Kasir {args.code}-{terminal} terdaftar. Simpan tokennya, tidak ditampilkan lagi: {token}")
         return 0
     if args.command == "rotate-token":
         with engine.begin() as conn:
-            token = outlets.rotate_token(conn, args.code)
-        print(f"Token lama outlet {args.code} tidak berlaku lagi. Token baru: {token}")
+            token = outlets.rotate_token(conn, args.till)
+        print(f"Token lama kasir {args.till} tidak berlaku lagi. Token baru: {token}")
         return 0
     if args.command == "revoke-token":
         with engine.begin() as conn:
-            outlets.revoke_token(conn, args.code)
-        print(f"Token outlet {args.code} dicabut.")
+            outlets.revoke_token(conn, args.till)
+        print(f"Token kasir {args.till} dicabut.")
         return 0
+    if args.command == "release":
+        return _release(engine, args)
     if args.command == "import-asn":
         return _import_asn(engine, args)
     if args.command == "programme":
@@ -180,6 +206,10 @@ def _report(engine: Engine, args: argparse.Namespace) -> int:
     from pos.province.programme import current_period, load_programme, month_period, province_today
 
     with engine.connect() as conn:
+        if args.report == "outlets" and args.tills:
+            return _tills(conn, args.json)
+        if args.report == "rejected":
+            return _rejected(conn, args.outlet, args.json)
         if args.report == "outlets":
             rows = reports.outlets_report(conn)
             if args.json:
@@ -254,6 +284,73 @@ def _report(engine: Engine, args: argparse.Namespace) -> int:
             ],
         )
         return 0
+
+
+def _tills(conn: Any, as_json: bool) -> int:
+    from pos.province.tills import tills_report
+
+    rows = tills_report(conn)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    _table(
+        ["Kasir", "Penjualan", "Bruto", "Sinkron terakhir", "Menunggu", "Ditolak", "Versi"],
+        [
+            [
+                r["till"] + (" (dicabut)" if r["revoked"] else ""),
+                str(r["sales"]),
+                format_rupiah(r["gross"]),
+                r["last_sync"] or "belum pernah",
+                "?" if r["pending"] is None else str(r["pending"]),
+                str(r["rejected_at_province"]),
+                r["app_version"] or "?",
+            ]
+            for r in rows
+        ],
+    )
+    return 0
+
+
+def _rejected(conn: Any, outlet: str | None, as_json: bool) -> int:
+    from pos.province.tills import rejected_report
+
+    rows = rejected_report(conn, outlet)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("Tidak ada event yang ditolak.")
+        return 0
+    _table(
+        ["Kasir", "Jenis", "UUID", "Percobaan", "Terakhir", "Alasan"],
+        [
+            [r["till"], r["kind"], r["uuid"], str(r["attempts"]), r["last_rejected_at"], r["reason"]]
+            for r in rows
+        ],
+    )
+    return 0
+
+
+def _release(engine: Engine, args: argparse.Namespace) -> int:
+    import re
+
+    from sqlalchemy import delete, insert
+
+    from pos.province.schema import settings
+    from pos.province.tills import RELEASE_KEY
+
+    if not re.fullmatch(r"[0-9]+(\.[0-9]+){1,3}", args.version):
+        raise DomainError("versi harus seperti 0.2.0")
+    if not re.fullmatch(r"[0-9a-fA-F]{64}", args.sha256):
+        raise DomainError("--sha256 harus 64 angka heksadesimal")
+    if not args.url.startswith(("https://", "http://")):
+        raise DomainError("--url harus diawali https:// atau http://")
+    value = {"version": args.version, "url": args.url, "sha256": args.sha256.lower(), "notes": args.notes}
+    with engine.begin() as conn:
+        conn.execute(delete(settings).where(settings.c.key == RELEASE_KEY))
+        conn.execute(insert(settings).values(key=RELEASE_KEY, value=json.dumps(value)))
+    print(f"Versi kasir terbaru: {args.version}. Kasir mengetahuinya pada sinkronisasi berikutnya.")
+    return 0
 
 
 def _table(headers: list[str], rows: list[list[Any]]) -> None:

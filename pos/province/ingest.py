@@ -1,57 +1,91 @@
-"""Storing a batch of till events: each one accepted, duplicate or rejected on its own.
+"""Storing a batch of one till's events: each one accepted, duplicate or rejected on its own.
 
-Every event is validated in pure Python first, so one bad event never touches the transaction. The
-good ones are written with set-based inserts in one transaction; if that hits a UNIQUE violation (the
-same batch being stored concurrently by a retried request), the batch is redone one event per
-savepoint so the others still go in. The UNIQUE event uuid is what makes a replay harmless.
+Every event is validated in pure Python first (the same `pos.sync.protocol` code the till built it
+with), so one bad event never touches the transaction. The good ones are written with set-based inserts
+in one transaction; if that hits a UNIQUE violation (the same batch stored concurrently by a retried
+request), the batch is redone one event per savepoint so the others still go in. The UNIQUE event uuid
+makes a replay harmless, and the stored content hash tells a replay (`duplicate`) from a different
+event reusing a uuid (`rejected`, conflict). Rejections are kept per till until a resend is accepted.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pos.core.nip import InvalidNip, parse_nip
-from pos.province.outlets import Outlet
-from pos.province.schema import events, outlets, payments, refunds, sale_lines, sales
+from pos.province.outlets import Till
+from pos.province.refunds import store_refund
+from pos.province.schema import events, outlets, payments, rejected_events, sale_lines, sales, tills
 from pos.sync.protocol import (
+    MAX_CLOCK_AHEAD_SECONDS,
     Envelope,
     EventResultJson,
     ProtocolError,
-    Refund,
-    Sale,
+    content_hash,
     parse_envelope,
-    parse_refund,
-    parse_sale,
+    parse_payload,
 )
+from pos.sync.protocol.events import Refund, Sale
+
+# Every NTT outlet trades in WITA; a business date is the date of the sale's time there.
+OUTLET_ZONE = ZoneInfo("Asia/Makassar")
 
 
 class ForeignOutletEvent(Exception):
-    """An event of another outlet in the batch: the whole request is refused (HTTP 403)."""
+    """An event of another till in the batch: the whole request is refused (HTTP 403)."""
 
 
 @dataclass(slots=True)
-class _Item:
+class Item:
     envelope: Envelope
     raw: str
-    sale: Sale | None = None
-    refund: Refund | None = None
+    digest: str
+    payload: Any = None
+
+    @property
+    def uuid(self) -> str:
+        return self.envelope.uuid
 
 
 def _rejected(uuid: str, reason: str) -> EventResultJson:
     return {"uuid": uuid, "status": "rejected", "reason": reason}
 
 
-def _validate(outlet: Outlet, raw_events: list[Any]) -> tuple[list[_Item], dict[int, EventResultJson]]:
+def _result(uuid: str, status: str) -> EventResultJson:
+    return {"uuid": uuid, "status": status, "reason": None}  # type: ignore[typeddict-item]
+
+
+def _check_dates(item: Item, now: datetime) -> None:
+    limit = now + timedelta(seconds=MAX_CLOCK_AHEAD_SECONDS)
+    payload = item.payload
+    stamps = [item.envelope.created_at, getattr(payload, "created_at", None)]
+    if any(stamp is not None and stamp > limit for stamp in stamps):
+        raise ProtocolError(
+            "waktu event lebih dari 5 menit di depan jam server provinsi; periksa jam dan zona waktu kasir"
+        )
+    if isinstance(payload, Sale | Refund):
+        local_day = payload.created_at.astimezone(OUTLET_ZONE).date()
+        if payload.business_date != local_day:
+            raise ProtocolError(
+                f"tanggal usaha {payload.business_date.isoformat()} tidak sama dengan tanggal waktu "
+                f"transaksi di WITA ({local_day.isoformat()})"
+            )
+
+
+def _validate(
+    till: Till, raw_events: list[Any], now: datetime
+) -> tuple[list[Item], dict[int, EventResultJson]]:
     """Parsed good items, and a result for every position already decided (rejected or repeated)."""
     decided: dict[int, EventResultJson] = {}
-    items: list[_Item] = []
-    seen: set[str] = set()
+    items: list[Item] = []
+    seen: dict[str, str] = {}
     for position, raw in enumerate(raw_events):
         raw_uuid = raw.get("uuid") if isinstance(raw, dict) else None
         label = raw_uuid.lower() if isinstance(raw_uuid, str) and len(raw_uuid) <= 64 else ""
@@ -60,20 +94,22 @@ def _validate(outlet: Outlet, raw_events: list[Any]) -> tuple[list[_Item], dict[
         except ProtocolError as error:
             decided[position] = _rejected(label, str(error))
             continue
-        if envelope.outlet != outlet.code:
-            raise ForeignOutletEvent(envelope.outlet)
+        if envelope.outlet != till.outlet.code or envelope.terminal != till.terminal:
+            raise ForeignOutletEvent(f"{envelope.outlet}-{envelope.terminal}")
+        digest = content_hash(raw)
         if envelope.uuid in seen:
-            decided[position] = {"uuid": envelope.uuid, "status": "duplicate", "reason": None}
+            same = seen[envelope.uuid] == digest
+            decided[position] = (
+                _result(envelope.uuid, "duplicate") if same else _rejected(envelope.uuid, _CONFLICT)
+            )
             continue
-        seen.add(envelope.uuid)
-        item = _Item(envelope=envelope, raw=json.dumps(raw, separators=(",", ":")))
+        seen[envelope.uuid] = digest
+        item = Item(envelope=envelope, raw=json.dumps(raw, separators=(",", ":")), digest=digest)
         try:
-            if envelope.kind == "sale":
-                item.sale = parse_sale(envelope.payload)
-                if item.sale.buyer_nip is not None:
-                    parse_nip(item.sale.buyer_nip)
-            elif envelope.kind == "refund":
-                item.refund = parse_refund(envelope.payload)
+            item.payload = parse_payload(envelope)
+            if isinstance(item.payload, Sale) and item.payload.buyer_nip is not None:
+                parse_nip(item.payload.buyer_nip)
+            _check_dates(item, now)
         except (ProtocolError, InvalidNip) as error:
             decided[position] = _rejected(envelope.uuid, str(error))
             continue
@@ -81,83 +117,122 @@ def _validate(outlet: Outlet, raw_events: list[Any]) -> tuple[list[_Item], dict[
     return items, decided
 
 
-def ingest_batch(engine: Engine, outlet: Outlet, raw_events: list[Any]) -> list[EventResultJson]:
+_CONFLICT = "konflik: uuid ini sudah diterima dengan isi yang berbeda"
+
+
+def ingest_batch(
+    engine: Engine, till: Till, raw_events: list[Any], *, now: datetime | None = None
+) -> list[EventResultJson]:
     """One result per input event, in input order."""
-    items, decided = _validate(outlet, raw_events)
-    now = datetime.now(UTC)
+    now = now or datetime.now(UTC)
+    items, decided = _validate(till, raw_events, now)
     with engine.begin() as conn:
         try:
             with conn.begin_nested():
-                outcome = _store(conn, outlet, items, now)
+                outcome = _store(conn, till, items, now)
         except IntegrityError:
             outcome = {}
             for item in items:
                 try:
                     with conn.begin_nested():
-                        outcome.update(_store(conn, outlet, [item], now))
+                        outcome.update(_store(conn, till, [item], now))
                 except IntegrityError:
-                    outcome[item.envelope.uuid] = {
-                        "uuid": item.envelope.uuid,
-                        "status": "duplicate",
-                        "reason": None,
-                    }
-        conn.execute(update(outlets).where(outlets.c.id == outlet.id).values(last_sync_at=now))
-    results: list[EventResultJson] = []
-    for position, raw in enumerate(raw_events):
-        if position in decided:
-            results.append(decided[position])
-        else:
-            results.append(outcome[str(raw["uuid"]).lower()])
+                    outcome[item.uuid] = _result(item.uuid, "duplicate")
+        results: list[EventResultJson] = []
+        for position, raw in enumerate(raw_events):
+            results.append(decided[position] if position in decided else outcome[str(raw["uuid"]).lower()])
+        _remember_rejections(conn, till, raw_events, results, now)
+        conn.execute(update(tills).where(tills.c.id == till.id).values(last_sync_at=now))
+        conn.execute(update(outlets).where(outlets.c.id == till.outlet.id).values(last_sync_at=now))
     return results
 
 
-def _store(conn: Connection, outlet: Outlet, items: list[_Item], now: datetime) -> dict[str, EventResultJson]:
-    uuids = [item.envelope.uuid for item in items]
-    known = _existing(conn, events.c.uuid, uuids)
-    sale_uuids = [item.sale.uuid for item in items if item.sale is not None]
-    known_sales = _existing(conn, sales.c.uuid, sale_uuids)
-    outcome: dict[str, EventResultJson] = {}
-    fresh: list[_Item] = []
-    for item in items:
-        uid = item.envelope.uuid
-        sale_uuid = item.sale.uuid if item.sale is not None else None
-        if uid in known or sale_uuid in known_sales:
-            outcome[uid] = {"uuid": uid, "status": "duplicate", "reason": None}
+def _remember_rejections(
+    conn: Connection, till: Till, raw_events: list[Any], results: list[EventResultJson], now: datetime
+) -> None:
+    """Rejected events are listed per till until a resend of the same uuid is accepted."""
+    delivered = [r["uuid"] for r in results if r["status"] != "rejected" and r["uuid"]]
+    for start in range(0, len(delivered), 500):
+        conn.execute(
+            delete(rejected_events).where(rejected_events.c.uuid.in_(delivered[start : start + 500]))
+        )
+    for raw, result in zip(raw_events, results, strict=True):
+        if result["status"] != "rejected":
             continue
-        if sale_uuid is not None:
-            known_sales.add(sale_uuid)  # the same sale twice in one batch under two event uuids
+        uid = result["uuid"] or f"tanpa-uuid-{content_hash(raw)[:20]}"
+        kind = raw.get("kind") if isinstance(raw, dict) and isinstance(raw.get("kind"), str) else "?"
+        values = {"reason": (result["reason"] or "")[:500], "last_rejected_at": now, "till_id": till.id}
+        changed = conn.execute(
+            update(rejected_events)
+            .where(rejected_events.c.uuid == uid)
+            .values(**values, attempts=rejected_events.c.attempts + 1)
+        ).rowcount
+        if not changed:
+            conn.execute(
+                insert(rejected_events).values(
+                    uuid=uid,
+                    kind=kind[:32],
+                    payload=json.dumps(raw, separators=(",", ":"))[:100_000],
+                    first_rejected_at=now,
+                    attempts=1,
+                    **values,
+                )
+            )
+
+
+def _store(conn: Connection, till: Till, items: list[Item], now: datetime) -> dict[str, EventResultJson]:
+    known = _stored_hashes(conn, [item.uuid for item in items])
+    outcome: dict[str, EventResultJson] = {}
+    fresh: list[Item] = []
+    for item in items:
+        if item.uuid in known:
+            stored = known[item.uuid]
+            # NULL: stored before hashes were kept; the uuid alone decided then
+            same = stored is None or stored == item.digest
+            outcome[item.uuid] = _result(item.uuid, "duplicate") if same else _rejected(item.uuid, _CONFLICT)
+            continue
         fresh.append(item)
     # Refunds go after the sales of the same batch are written, since they may refund one of them.
-    others = [item for item in fresh if item.refund is None]
-    event_ids = _insert_events(conn, outlet, others, now)
-    _insert_sales(conn, outlet, [(item, event_ids[item.envelope.uuid]) for item in others if item.sale])
+    others = [item for item in fresh if not isinstance(item.payload, Refund)]
+    event_ids = insert_events(conn, till, others, now)
+    _insert_sales(
+        conn, till, [(item, event_ids[item.uuid]) for item in others if isinstance(item.payload, Sale)]
+    )
     for item in others:
-        outcome[item.envelope.uuid] = {"uuid": item.envelope.uuid, "status": "accepted", "reason": None}
+        outcome[item.uuid] = _result(item.uuid, "accepted")
     for item in fresh:
-        if item.refund is not None:
-            outcome[item.envelope.uuid] = _store_refund(conn, outlet, item, item.refund, now)
+        if isinstance(item.payload, Refund):
+            reason = store_refund(
+                conn, till, item.payload, lambda it=item: insert_events(conn, till, [it], now)
+            )
+            outcome[item.uuid] = (
+                _result(item.uuid, "accepted") if reason is None else _rejected(item.uuid, reason)
+            )
     return outcome
 
 
-def _existing(conn: Connection, column: Any, values: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(values), 500):
-        chunk = values[start : start + 500]
-        found.update(conn.execute(select(column).where(column.in_(chunk))).scalars())
+def _stored_hashes(conn: Connection, uuids: list[str]) -> dict[str, str | None]:
+    found: dict[str, str | None] = {}
+    for start in range(0, len(uuids), 500):
+        chunk = uuids[start : start + 500]
+        rows = conn.execute(select(events.c.uuid, events.c.payload_hash).where(events.c.uuid.in_(chunk)))
+        found.update((row.uuid, row.payload_hash) for row in rows)
     return found
 
 
-def _insert_events(conn: Connection, outlet: Outlet, items: list[_Item], now: datetime) -> dict[str, int]:
+def insert_events(conn: Connection, till: Till, items: list[Item], now: datetime) -> dict[str, int]:
     if not items:
         return {}
     rows = [
         {
-            "uuid": item.envelope.uuid,
-            "outlet_id": outlet.id,
+            "uuid": item.uuid,
+            "outlet_id": till.outlet.id,
+            "till_id": till.id,
             "kind": item.envelope.kind,
             "created_at": item.envelope.created_at,
             "received_at": now,
             "payload": item.raw,
+            "payload_hash": item.digest,
         }
         for item in items
     ]
@@ -167,18 +242,18 @@ def _insert_events(conn: Connection, outlet: Outlet, items: list[_Item], now: da
     return {row.uuid: row.id for row in returned}
 
 
-def _insert_sales(conn: Connection, outlet: Outlet, pairs: list[tuple[_Item, int]]) -> None:
+def _insert_sales(conn: Connection, till: Till, pairs: list[tuple[Item, int]]) -> None:
     if not pairs:
         return
     rows = []
     for item, event_id in pairs:
-        sale = item.sale
-        assert sale is not None
+        sale: Sale = item.payload
         rows.append(
             {
                 "uuid": sale.uuid,
                 "event_id": event_id,
-                "outlet_id": outlet.id,
+                "outlet_id": till.outlet.id,
+                "till_id": till.id,
                 "receipt_no": sale.receipt_no,
                 "business_date": sale.business_date,
                 "created_at": sale.created_at,
@@ -187,6 +262,7 @@ def _insert_sales(conn: Connection, outlet: Outlet, pairs: list[tuple[_Item, int
                 "subtotal": sale.subtotal,
                 "discount": sale.discount,
                 "tax": sale.tax,
+                "tax_added": sale.tax_added,
                 "total": sale.total,
                 "change": sale.change,
             }
@@ -198,8 +274,7 @@ def _insert_sales(conn: Connection, outlet: Outlet, pairs: list[tuple[_Item, int
     line_rows: list[dict[str, Any]] = []
     payment_rows: list[dict[str, Any]] = []
     for item, _ in pairs:
-        sale = item.sale
-        assert sale is not None
+        sale = item.payload
         sale_id = sale_ids[sale.uuid]
         line_rows.extend(
             {
@@ -211,6 +286,8 @@ def _insert_sales(conn: Connection, outlet: Outlet, pairs: list[tuple[_Item, int
                 "unit_price": line.unit_price,
                 "discount": line.discount,
                 "line_total": line.line_total,
+                "tax_mode": line.tax_mode,
+                "tax": line.tax,
             }
             for line in sale.lines
         )
@@ -219,43 +296,5 @@ def _insert_sales(conn: Connection, outlet: Outlet, pairs: list[tuple[_Item, int
             for p in sale.payments
         )
     conn.execute(insert(sale_lines), line_rows)
-    conn.execute(insert(payments), payment_rows)
-
-
-def _store_refund(
-    conn: Connection, outlet: Outlet, item: _Item, refund: Refund, now: datetime
-) -> EventResultJson:
-    uid = item.envelope.uuid
-    if conn.execute(select(refunds.c.id).where(refunds.c.uuid == refund.uuid)).first() is not None:
-        return {"uuid": uid, "status": "duplicate", "reason": None}
-    sale = conn.execute(
-        select(sales.c.id, sales.c.outlet_id, sales.c.total).where(sales.c.uuid == refund.sale_uuid)
-    ).first()
-    if sale is None:
-        return _rejected(uid, "penjualan yang diretur belum diterima server")
-    if sale.outlet_id != outlet.id:
-        return _rejected(uid, "penjualan yang diretur milik outlet lain")
-    already = conn.execute(
-        select(func.coalesce(func.sum(refunds.c.total), 0)).where(refunds.c.sale_id == sale.id)
-    ).scalar_one()
-    if already + refund.total > sale.total:
-        return _rejected(uid, "total retur melebihi total penjualan")
-    event_ids = _insert_events(conn, outlet, [item], now)
-    conn.execute(
-        insert(refunds).values(
-            uuid=refund.uuid,
-            event_id=event_ids[uid],
-            outlet_id=outlet.id,
-            sale_id=sale.id,
-            receipt_no=refund.receipt_no,
-            business_date=refund.business_date,
-            created_at=refund.created_at,
-            reason=refund.reason,
-            approved_by=refund.approved_by,
-            total=refund.total,
-            lines=json.dumps(
-                [{"product_code": ln.product_code, "qty": ln.qty, "amount": ln.amount} for ln in refund.lines]
-            ),
-        )
-    )
-    return {"uuid": uid, "status": "accepted", "reason": None}
+    if payment_rows:
+        conn.execute(insert(payments), payment_rows)

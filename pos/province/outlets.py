@@ -1,4 +1,8 @@
-"""Outlets and their bearer tokens: issue, rotate, revoke, authenticate. Only a hash of a token is kept."""
+"""Outlets, their tills and the tills' bearer tokens: register, add a till, rotate, revoke, authenticate.
+
+A token belongs to one till (outlet code + terminal). Only a sha256 of it is kept: tokens are 256-bit
+random, so a fast hash is enough and the lookup stays one indexed query.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from pos.core.errors import DomainError
-from pos.province.schema import outlets
-from pos.sync.protocol import OUTLET_CODE_RE
+from pos.province.schema import outlets, tills
+from pos.sync.protocol import OUTLET_CODE_RE, split_till_label, till_label
+
+TOKEN_PREFIX = "nttpos_"
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,11 +28,19 @@ class Outlet:
     kabupaten: str
 
 
+@dataclass(frozen=True, slots=True)
+class Till:
+    id: int
+    terminal: str
+    outlet: Outlet
+
+    @property
+    def label(self) -> str:
+        return till_label(self.outlet.code, self.terminal)
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-TOKEN_PREFIX = "nttpos_"
 
 
 def _new_token() -> str:
@@ -37,20 +51,41 @@ def _new_token() -> str:
 
 
 def add_outlet(conn: Connection, code: str, name: str, kabupaten: str) -> str:
-    """Registers an outlet; returns its token, which is shown once and never stored."""
+    """Registers an outlet with its first till (terminal 01); returns that till's token, shown once."""
     if not OUTLET_CODE_RE.match(code):
-        raise DomainError("Kode outlet hanya boleh huruf, angka, titik, garis bawah dan tanda hubung")
+        raise DomainError(
+            "Kode outlet hanya boleh huruf, angka, titik dan garis bawah, paling panjang 16 (mis. 5371); "
+            "tanda '-' memisahkan nomor kasir"
+        )
     if not name.strip() or not kabupaten.strip():
         raise DomainError("Nama outlet dan kabupaten wajib diisi")
     if conn.execute(select(outlets.c.id).where(outlets.c.code == code)).first() is not None:
-        raise DomainError(f"Outlet {code} sudah terdaftar")
-    token = _new_token()
+        raise DomainError(f"Outlet {code} sudah terdaftar; kasir berikutnya: `add-till {code}`")
     now = datetime.now(UTC)
+    outlet_id = conn.execute(
+        insert(outlets)
+        .values(code=code, name=name.strip(), kabupaten=kabupaten.strip(), created_at=now)
+        .returning(outlets.c.id)
+    ).scalar_one()
+    return _insert_till(conn, outlet_id, "01", now)
+
+
+def add_till(conn: Connection, code: str) -> tuple[str, str]:
+    """The outlet's next till (02, 03, ...); returns (terminal, token)."""
+    outlet = _outlet(conn, code)
+    highest = conn.execute(select(func.max(tills.c.terminal)).where(tills.c.outlet_id == outlet.id)).scalar()
+    terminal = f"{int(highest or 0) + 1:02d}"
+    if int(terminal) > 99:
+        raise DomainError(f"Outlet {code} sudah punya 99 kasir")
+    return terminal, _insert_till(conn, outlet.id, terminal, datetime.now(UTC))
+
+
+def _insert_till(conn: Connection, outlet_id: int, terminal: str, now: datetime) -> str:
+    token = _new_token()
     conn.execute(
-        insert(outlets).values(
-            code=code,
-            name=name.strip(),
-            kabupaten=kabupaten.strip(),
+        insert(tills).values(
+            outlet_id=outlet_id,
+            terminal=terminal,
             token_hash=hash_token(token),
             token_issued_at=now,
             created_at=now,
@@ -59,43 +94,67 @@ def add_outlet(conn: Connection, code: str, name: str, kabupaten: str) -> str:
     return token
 
 
-def rotate_token(conn: Connection, code: str) -> str:
-    """A new token for the outlet (also re-enables a revoked outlet); the old token stops working."""
-    token = _new_token()
-    result = conn.execute(
-        update(outlets)
-        .where(outlets.c.code == code)
-        .values(token_hash=hash_token(token), token_issued_at=datetime.now(UTC), revoked_at=None)
-    )
-    if result.rowcount != 1:
-        raise DomainError(f"Outlet {code} tidak terdaftar")
-    return token
-
-
-def revoke_token(conn: Connection, code: str) -> None:
-    result = conn.execute(
-        update(outlets).where(outlets.c.code == code).values(token_hash=None, revoked_at=datetime.now(UTC))
-    )
-    if result.rowcount != 1:
-        raise DomainError(f"Outlet {code} tidak terdaftar")
-
-
-def authenticate(conn: Connection, token: str) -> Outlet | None:
-    """The outlet owning this token, or None for an unknown, rotated or revoked token."""
-    if not token or len(token) > 200:
-        return None
-    row = conn.execute(
-        select(outlets.c.id, outlets.c.code, outlets.c.name, outlets.c.kabupaten).where(
-            outlets.c.token_hash == hash_token(token), outlets.c.revoked_at.is_(None)
-        )
-    ).first()
-    return None if row is None else Outlet(id=row.id, code=row.code, name=row.name, kabupaten=row.kabupaten)
-
-
-def outlet_by_code(conn: Connection, code: str) -> Outlet | None:
+def _outlet(conn: Connection, code: str) -> Outlet:
     row = conn.execute(
         select(outlets.c.id, outlets.c.code, outlets.c.name, outlets.c.kabupaten).where(
             outlets.c.code == code
         )
     ).first()
-    return None if row is None else Outlet(id=row.id, code=row.code, name=row.name, kabupaten=row.kabupaten)
+    if row is None:
+        raise DomainError(f"Outlet {code} tidak terdaftar")
+    return Outlet(id=row.id, code=row.code, name=row.name, kabupaten=row.kabupaten)
+
+
+def _till_id(conn: Connection, label: str) -> int:
+    try:
+        code, terminal = split_till_label(label)
+    except DomainError:
+        raise DomainError(f"'{label}' bukan kode kasir: KODE (kasir 01) atau KODE-TT, mis. 5371-02") from None
+    outlet = _outlet(conn, code)
+    till_id = conn.execute(
+        select(tills.c.id).where(tills.c.outlet_id == outlet.id, tills.c.terminal == terminal)
+    ).scalar()
+    if till_id is None:
+        raise DomainError(f"Kasir {terminal} outlet {code} tidak terdaftar")
+    return int(till_id)
+
+
+def rotate_token(conn: Connection, label: str) -> str:
+    """A new token for the till (`5371` = terminal 01, `5371-02`); also re-enables a revoked till."""
+    token = _new_token()
+    conn.execute(
+        update(tills)
+        .where(tills.c.id == _till_id(conn, label))
+        .values(token_hash=hash_token(token), token_issued_at=datetime.now(UTC), revoked_at=None)
+    )
+    return token
+
+
+def revoke_token(conn: Connection, label: str) -> None:
+    conn.execute(
+        update(tills)
+        .where(tills.c.id == _till_id(conn, label))
+        .values(token_hash=None, revoked_at=datetime.now(UTC))
+    )
+
+
+def authenticate(conn: Connection, token: str) -> Till | None:
+    """The till owning this token, or None for an unknown, rotated or revoked token."""
+    if not token or len(token) > 200:
+        return None
+    row = conn.execute(
+        select(
+            tills.c.id,
+            tills.c.terminal,
+            outlets.c.id.label("outlet_id"),
+            outlets.c.code,
+            outlets.c.name,
+            outlets.c.kabupaten,
+        )
+        .join(outlets, outlets.c.id == tills.c.outlet_id)
+        .where(tills.c.token_hash == hash_token(token), tills.c.revoked_at.is_(None))
+    ).first()
+    if row is None:
+        return None
+    outlet = Outlet(id=row.outlet_id, code=row.code, name=row.name, kabupaten=row.kabupaten)
+    return Till(id=row.id, terminal=row.terminal, outlet=outlet)

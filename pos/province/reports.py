@@ -10,11 +10,12 @@ from sqlalchemy import Connection, and_, func, select
 
 from pos.core.asn_period import AsnPeriod
 from pos.province.asn import spending_query
-from pos.province.schema import asn, outlets, refunds, sale_lines, sales
+from pos.province.schema import asn, outlets, refunds, sale_lines, sales, tills
 
 
 def outlets_report(conn: Connection) -> list[dict[str, Any]]:
-    """Per outlet: number of sales, gross (sum of sale totals), refunds, net and the last sync time."""
+    """Per outlet, all its tills added up: number of sales, gross (sum of sale totals), refunds, net,
+    the last sync of any till, and how many tills it has (and how many still hold a token)."""
     sale_sums = (
         select(
             sales.c.outlet_id, func.count(sales.c.id).label("sales"), func.sum(sales.c.total).label("gross")
@@ -27,21 +28,31 @@ def outlets_report(conn: Connection) -> list[dict[str, Any]]:
         .group_by(refunds.c.outlet_id)
         .subquery()
     )
+    till_counts = (
+        select(
+            tills.c.outlet_id,
+            func.count(tills.c.id).label("tills"),
+            func.count(tills.c.token_hash).label("active_tills"),
+        )
+        .group_by(tills.c.outlet_id)
+        .subquery()
+    )
     rows = conn.execute(
         select(
             outlets.c.code,
             outlets.c.name,
             outlets.c.kabupaten,
             outlets.c.last_sync_at,
-            outlets.c.revoked_at,
+            func.coalesce(till_counts.c.tills, 0).label("tills"),
+            func.coalesce(till_counts.c.active_tills, 0).label("active_tills"),
             func.coalesce(sale_sums.c.sales, 0).label("sales"),
             func.coalesce(sale_sums.c.gross, 0).label("gross"),
             func.coalesce(refund_sums.c.refunds, 0).label("refunds"),
         )
         .select_from(
-            outlets.outerjoin(sale_sums, sale_sums.c.outlet_id == outlets.c.id).outerjoin(
-                refund_sums, refund_sums.c.outlet_id == outlets.c.id
-            )
+            outlets.outerjoin(sale_sums, sale_sums.c.outlet_id == outlets.c.id)
+            .outerjoin(refund_sums, refund_sums.c.outlet_id == outlets.c.id)
+            .outerjoin(till_counts, till_counts.c.outlet_id == outlets.c.id)
         )
         .order_by(outlets.c.code)
     ).all()
@@ -55,7 +66,8 @@ def outlets_report(conn: Connection) -> list[dict[str, Any]]:
             "refunds": int(r.refunds),
             "net": int(r.gross) - int(r.refunds),
             "last_sync": r.last_sync_at.isoformat() if r.last_sync_at else None,
-            "revoked": r.revoked_at is not None,
+            "tills": int(r.tills),
+            "active_tills": int(r.active_tills),
         }
         for r in rows
     ]

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -64,12 +65,34 @@ outlets = Table(
     Column("code", String(32), nullable=False, unique=True),
     Column("name", String(200), nullable=False),
     Column("kabupaten", String(100), nullable=False),
+    # Legacy (schema 0001, one token per outlet): migration 0002 moved tokens to `tills`; always NULL now.
+    # Kept rather than dropped because SQLite cannot drop them without rebuilding a referenced table.
+    Column("token_hash", String(64), nullable=True, unique=True),
+    Column("token_issued_at", UtcDateTime, nullable=True),
+    Column("revoked_at", UtcDateTime, nullable=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("last_sync_at", UtcDateTime, nullable=True),
+)
+
+# One row per till (terminal) of an outlet; a bearer token belongs to exactly one till.
+tills = Table(
+    "tills",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("outlet_id", Integer, ForeignKey("outlets.id"), nullable=False),
+    Column("terminal", String(4), nullable=False),
     # sha256 of the bearer token: tokens are 256-bit random, so a fast hash is enough and lookups stay O(1)
     Column("token_hash", String(64), nullable=True, unique=True),
     Column("token_issued_at", UtcDateTime, nullable=True),
     Column("revoked_at", UtcDateTime, nullable=True),
     Column("created_at", UtcDateTime, nullable=False),
     Column("last_sync_at", UtcDateTime, nullable=True),
+    # what the till said of itself at its last hello
+    Column("app_version", String(32), nullable=True),
+    Column("pending", Integer, nullable=True),
+    Column("rejected", Integer, nullable=True),
+    Column("clock_offset_s", Integer, nullable=True),
+    UniqueConstraint("outlet_id", "terminal", name="uq_tills_outlet_terminal"),
 )
 
 events = Table(
@@ -82,6 +105,24 @@ events = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("received_at", UtcDateTime, nullable=False),
     Column("payload", Text, nullable=False),
+    # NULL only for events stored before migration 0002
+    Column("till_id", Integer, ForeignKey("tills.id"), nullable=True, index=True),
+    Column("payload_hash", String(64), nullable=True),
+)
+
+# What the province refused, per till, until a resend of the same uuid is accepted (then deleted).
+rejected_events = Table(
+    "rejected_events",
+    metadata,
+    Column("id", BigId, primary_key=True),
+    Column("uuid", String(64), nullable=False, unique=True),
+    Column("till_id", Integer, ForeignKey("tills.id"), nullable=False, index=True),
+    Column("kind", String(32), nullable=False),
+    Column("reason", String(500), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("first_rejected_at", UtcDateTime, nullable=False),
+    Column("last_rejected_at", UtcDateTime, nullable=False),
+    Column("attempts", Integer, nullable=False),
 )
 
 sales = Table(
@@ -101,6 +142,8 @@ sales = Table(
     Column("tax", BigInteger, nullable=False),
     Column("total", BigInteger, nullable=False),
     Column("change", BigInteger, nullable=False),
+    Column("till_id", Integer, ForeignKey("tills.id"), nullable=True),
+    Column("tax_added", BigInteger, nullable=False, server_default="0"),
     Index("ix_sales_business_date_buyer", "business_date", "buyer_nip"),
     Index("ix_sales_buyer_business_date", "buyer_nip", "business_date"),
     Index("ix_sales_outlet_id", "outlet_id"),
@@ -118,6 +161,8 @@ sale_lines = Table(
     Column("unit_price", BigInteger, nullable=False),
     Column("discount", BigInteger, nullable=False),
     Column("line_total", BigInteger, nullable=False),
+    Column("tax_mode", String(16), nullable=False, server_default="none"),
+    Column("tax", BigInteger, nullable=False, server_default="0"),
 )
 
 payments = Table(
@@ -145,6 +190,7 @@ refunds = Table(
     Column("approved_by", String(64), nullable=False),
     Column("total", BigInteger, nullable=False),
     Column("lines", Text, nullable=False),
+    Column("till_id", Integer, ForeignKey("tills.id"), nullable=True),
 )
 
 asn = Table(

@@ -8,7 +8,6 @@ unit-of-work flush costs ~2 ms a sale on this hardware, most of it CPU; engineer
 from __future__ import annotations
 
 import functools
-import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +24,6 @@ from pos.core.pricing import Totals, price_cart
 from pos.core.timeutil import business_date, utc_now
 from pos.db.models import (
     Base,
-    OutboxEvent,
     Outlet,
     Product,
     ReceiptCounter,
@@ -36,7 +34,9 @@ from pos.db.models import (
 )
 from pos.db.models import Payment as PaymentRow
 from pos.db.uow import UnitOfWork
+from pos.services import outbox
 from pos.services.context import Actor
+from pos.sync.protocol import events as wire
 
 
 class CheckoutError(DomainError):
@@ -68,7 +68,6 @@ class _Statements:
     line: Any
     payment: Any
     movement: Any
-    outbox: Any
     counter: Any
     bump_counter: Any
     outlet: Any
@@ -89,7 +88,6 @@ def _statements() -> _Statements:
         line=_table(SaleLine).insert(),
         payment=_table(PaymentRow).insert(),
         movement=_table(StockMovement).insert(),
-        outbox=_table(OutboxEvent).insert(),
         counter=counters.insert(),
         bump_counter=counters.update()
         .where(counters.c.business_date == bindparam("day"), counters.c.kind == bindparam("counter_kind"))
@@ -234,29 +232,36 @@ def complete_sale(
             for line in totals.lines
         ],
     )
-    payload = {
-        **{k: sale_row[k] for k in ("uuid", "receipt_no", "business_date", "buyer_nip", "subtotal")},
-        "created_at": now.isoformat(),
-        "cashier": actor.username,
-        "discount": totals.discount,
-        "tax": totals.tax,
-        "total": totals.total,
-        "change": settlement.change,
-        "lines": [
-            {
-                "product_code": r["product_code"],
-                "name": r["name"],
-                "supplier_code": products[r["product_id"]].sup_code,
-                "qty": r["qty"],
-                "unit_price": r["unit_price"],
-                "discount": r["line_discount"] + r["sale_discount_share"],
-                "line_total": r["net"],
-            }
-            for r in line_rows
-        ],
-        "payments": [{k: r[k] for k in ("method", "amount", "reference")} for r in pay_rows],
-    }
-    add_outbox_event(uow, "sale", outlet.code, payload, now)
+    event = wire.Sale(
+        uuid=sale_uuid,
+        receipt_no=receipt_no,
+        business_date=day,
+        created_at=now,
+        cashier=actor.username,
+        buyer_nip=nip,
+        subtotal=totals.subtotal,
+        discount=totals.discount,
+        tax=totals.tax,
+        tax_added=totals.tax_added,
+        total=totals.total,
+        change=settlement.change,
+        lines=tuple(
+            wire.SaleLine(
+                product_code=row["product_code"],
+                name=row["name"],
+                supplier_code=products[row["product_id"]].sup_code,
+                qty=line.qty,
+                unit_price=line.unit_price,
+                discount=line.discount,
+                tax_mode=line.product.tax_mode.value,
+                tax=line.tax,
+                line_total=line.gross - line.discount,
+            )
+            for row, line in zip(line_rows, totals.lines, strict=True)
+        ),
+        payments=tuple(wire.Payment(r["method"], r["amount"], r["reference"]) for r in pay_rows),
+    )
+    outbox.enqueue(uow, event, now, outlet.code, outlet.terminal)
     uow.commit()
     return CompletedSale(
         sale_id=sale_id,
@@ -269,29 +274,3 @@ def complete_sale(
         change=settlement.change,
         buyer_nip=nip,
     )
-
-
-def add_outbox_event(
-    uow: UnitOfWork, kind: str, outlet_code: str, payload: dict[str, Any], now: datetime
-) -> str:
-    """Queue one event for the province in the caller's transaction; its uuid is the payload's own."""
-    event_uuid = str(payload.get("uuid") or uuid.uuid4())
-    envelope = {
-        "uuid": event_uuid,
-        "kind": kind,
-        "outlet": outlet_code,
-        "created_at": now.isoformat(),
-        "payload": payload,
-    }
-    uow.session.connection().execute(
-        _statements().outbox,
-        {
-            "uuid": event_uuid,
-            "kind": kind,
-            "payload": json.dumps(envelope, ensure_ascii=False, separators=(",", ":")),
-            "created_at": now,
-            "status": "pending",
-            "attempts": 0,
-        },
-    )
-    return event_uuid

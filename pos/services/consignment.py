@@ -26,8 +26,9 @@ from pos.core.report_documents import ConsignmentLine, ConsignmentStatement
 from pos.core.timeutil import local_time, utc_now
 from pos.db.models import Product, Supplier, SupplierPayout, User
 from pos.db.uow import UnitOfWork
-from pos.services import audit, checkout, settings
+from pos.services import audit, checkout, outbox, settings
 from pos.services.context import Actor, Role, require_role
+from pos.sync.protocol import outlet_events as wire
 
 PAYOUT_METHODS = {"cash": "Tunai", "transfer": "Transfer"}
 
@@ -245,20 +246,21 @@ def record_payout(
     )
     uow.session.add(row)
     uow.session.flush()
-    payload = {
-        "uuid": row.uuid,
-        "supplier_code": settlement.supplier_code,
-        "period_start": row.period_start,
-        "period_end": row.period_end,
-        "gross": settlement.gross,
-        "commission": settlement.commission,
-        "amount": amount,
-        "method": method,
-        "reference": reference,
-        "paid_at": now.isoformat(),
-        "user": actor.username,
-    }
-    checkout.add_outbox_event(uow, "payout", checkout.outlet_info(uow).code, payload, now)
+    event = wire.Payout(
+        uuid=row.uuid,
+        supplier_code=settlement.supplier_code,
+        period_start=date.fromisoformat(row.period_start),
+        period_end=date.fromisoformat(row.period_end),
+        gross=settlement.gross,
+        commission=settlement.commission,
+        amount=amount,
+        method=method,
+        reference=reference,
+        paid_at=now,
+        user=actor.username,
+    )
+    outlet = checkout.outlet_info(uow)
+    outbox.enqueue(uow, event, now, outlet.code, outlet.terminal)
     audit.record(
         uow,
         actor,

@@ -7,15 +7,18 @@ results of one batch together, so a crash leaves the batch pending and it is sim
 
 from __future__ import annotations
 
+import functools
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 from sqlalchemy import Table, bindparam, func, select, update
 
 from pos.db.models import OutboxEvent, Setting
 from pos.db.uow import UnitOfWork
+from pos.sync import protocol
 
 LAST_SUCCESS_KEY = "sync.last_success"
 Outcome = Literal["accepted", "duplicate", "rejected"]
@@ -45,6 +48,34 @@ class OutboxCounts:
     pending: int
     sent: int
     rejected: int
+
+
+def enqueue(uow: UnitOfWork, payload: Any, now: datetime, outlet: str, terminal: str) -> str:
+    """Queue one event (a payload dataclass of `pos.sync.protocol`) in the caller's transaction.
+
+    The envelope is encoded once, here, and sent byte for byte as stored. Its uuid is the payload's
+    own where it has one (sale, refund, shift, movement, payout), so a resend is a duplicate."""
+    event_uuid = str(getattr(payload, "uuid", None) or uuid.uuid4())
+    envelope = protocol.envelope_for(
+        payload, uuid=event_uuid, outlet=outlet, terminal=terminal, created_at=now
+    )
+    uow.session.connection().execute(
+        _insert_statement(),
+        {
+            "uuid": event_uuid,
+            "kind": envelope.kind,
+            "payload": protocol.encode(envelope),
+            "created_at": now,
+            "status": "pending",
+            "attempts": 0,
+        },
+    )
+    return event_uuid
+
+
+@functools.cache
+def _insert_statement() -> Any:
+    return cast(Table, OutboxEvent.__table__).insert()
 
 
 def pending_batch(uow: UnitOfWork, limit: int) -> list[PendingEvent]:
@@ -124,6 +155,15 @@ def requeue_rejected(uow: UnitOfWork, ids: Sequence[int]) -> int:
         update(OutboxEvent)
         .where(OutboxEvent.id.in_(list(ids)), OutboxEvent.status == "rejected")
         .values(status="pending")
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def requeue_sent(uow: UnitOfWork) -> int:
+    """Queue every delivered event again: the province lost them (restored or recreated database).
+    Resending is harmless: the province answers `duplicate` for every event it still holds."""
+    result = uow.session.execute(
+        update(OutboxEvent).where(OutboxEvent.status == "sent").values(status="pending", sent_at=None)
     )
     return int(getattr(result, "rowcount", 0) or 0)
 

@@ -23,8 +23,9 @@ from pos.core.scan import route_scan
 from pos.core.timeutil import business_date, utc_now
 from pos.db.models import Refund, RefundLine, Sale, SaleLine, Shift, StockMovement, User
 from pos.db.uow import UnitOfWork
-from pos.services import audit, checkout
+from pos.services import audit, checkout, outbox
 from pos.services.context import Actor, Role, require_role
+from pos.sync.protocol import events as wire
 
 
 class RefundError(DomainError):
@@ -281,18 +282,18 @@ def _write(
         RefundedLine(line.sale_line_id, line.product_code, line.name, qty, amount)
         for line, qty, amount in amounts
     )
-    payload = {
-        "uuid": refund.uuid,
-        "sale_uuid": sale.uuid,
-        "receipt_no": refund_no,
-        "created_at": now.isoformat(),
-        "business_date": day.isoformat(),
-        "reason": refund.reason,
-        "approved_by": approver.username,
-        "total": total,
-        "lines": [{"product_code": r.product_code, "qty": r.qty, "amount": r.amount} for r in refunded],
-    }
-    checkout.add_outbox_event(uow, "refund", outlet.code, payload, now)
+    event = wire.Refund(
+        uuid=refund.uuid,
+        sale_uuid=sale.uuid,
+        receipt_no=refund_no,
+        created_at=now,
+        business_date=day,
+        reason=refund.reason,
+        approved_by=approver.username,
+        total=total,
+        lines=tuple(wire.RefundLine(r.product_code, r.qty, r.amount) for r in refunded),
+    )
+    outbox.enqueue(uow, event, now, outlet.code, outlet.terminal)
     audit.record(
         uow,
         actor,

@@ -16,7 +16,8 @@ class Totals:
     gross: int
     refunds: int
     refunded: int
-    unsynced: int
+    unsynced: int  # events not delivered yet: pending or rejected
+    rejected: int  # of those, the ones the province refused (a manager must act on them)
 
     def to_json(self) -> dict[str, int]:
         return {
@@ -25,6 +26,7 @@ class Totals:
             "refunds": self.refunds,
             "refunded": self.refunded,
             "unsynced": self.unsynced,
+            "rejected": self.rejected,
         }
 
 
@@ -36,4 +38,5 @@ def totals(uow: UnitOfWork) -> Totals:
         select(func.count(Refund.id), func.coalesce(func.sum(Refund.total), 0))
     ).one()
     unsynced = session.scalar(select(func.count(OutboxEvent.id)).where(OutboxEvent.status != "sent")) or 0
-    return Totals(int(count), int(gross), int(r_count), int(refunded), int(unsynced))
+    rejected = session.scalar(select(func.count(OutboxEvent.id)).where(OutboxEvent.status == "rejected")) or 0
+    return Totals(int(count), int(gross), int(r_count), int(refunded), int(unsynced), int(rejected))

@@ -58,9 +58,12 @@ def outlet_name_for(code: str) -> str:
 
 @dataclass(frozen=True)
 class ProvinceServer:
+    """The provincial server and this till's token; `till` is whose till the server says the token is
+    (`5371-02`): it must be the outlet code and terminal being set up."""
+
     url: str
-    outlet: str
     token: str
+    till: str
 
 
 @dataclass(frozen=True)
@@ -109,8 +112,13 @@ def validate(setup: OutletSetup) -> None:
     if setup.server is not None:
         if not setup.server.url.startswith(("http://", "https://")):
             raise DomainError("Alamat server provinsi harus diawali http:// atau https://.")
-        if not setup.server.outlet.strip() or not setup.server.token.strip():
-            raise DomainError("Kode outlet dan token server provinsi wajib diisi (atau kosongkan alamatnya).")
+        if not setup.server.token.strip():
+            raise DomainError("Token kasir dari server provinsi wajib diisi (atau kosongkan alamatnya).")
+        if setup.server.till != f"{setup.outlet_code.strip()}-{setup.terminal}":
+            raise DomainError(
+                f"Token ini milik kasir {setup.server.till} di server provinsi, bukan "
+                f"{setup.outlet_code.strip()}-{setup.terminal}."
+            )
 
 
 def is_set_up(uow: UnitOfWork) -> bool:
@@ -173,7 +181,7 @@ def initialize_outlet(db: Database, setup: OutletSetup) -> SetupResult:
             # The same keys pos.sync.runner.save_connection writes (services may not import pos.sync).
             values |= {
                 "sync.server": setup.server.url.rstrip("/"),
-                "sync.outlet": setup.server.outlet.strip(),
+                "sync.outlet": setup.server.till,
                 "sync.token": setup.server.token.strip(),
             }
         for key, value in values.items():
@@ -212,8 +220,8 @@ def load_draft(data_dir: Path) -> dict[str, Any]:
 
 
 def save_draft(data_dir: Path, answers: dict[str, Any]) -> None:
-    """Write atomically (a power cut leaves the old or the new draft); PINs are never kept."""
-    kept = {k: v for k, v in answers.items() if "pin" not in k.lower()}
+    """Write atomically (a power cut leaves the old or the new draft); PINs and tokens are never kept."""
+    kept = {k: v for k, v in answers.items() if "pin" not in k.lower() and "token" not in k.lower()}
     kept["draft_version"] = DRAFT_VERSION
     path = draft_path(data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -23,8 +23,9 @@ from pos.core.report_documents import ShiftReportData
 from pos.core.timeutil import business_date, local_time, utc_now
 from pos.db.models import Payment, Refund, Sale, Shift, User
 from pos.db.uow import UnitOfWork
-from pos.services import audit, checkout
+from pos.services import audit, checkout, outbox
 from pos.services.context import Actor, PermissionDenied, Role
+from pos.sync.protocol import outlet_events as wire
 
 # Indonesian notes and the coins still in use, largest first (the order of the count screen).
 DENOMINATIONS: tuple[int, ...] = (100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100)
@@ -261,26 +262,26 @@ def close_shift(
         difference=summary.difference,
     )
     outlet = checkout.outlet_info(uow)
-    payload = {
-        "uuid": shift.uuid,
-        "business_date": business_date(now, outlet.timezone).isoformat(),
-        "opened_at": shift.opened_at.isoformat(),
-        "closed_at": now.isoformat(),
-        "cashier": summary.cashier,
-        "closed_by": actor.username,
-        "opening_float": summary.opening_float,
-        "sale_count": summary.sale_count,
-        "gross": summary.gross,
-        "cash_sales": summary.cash_sales,
-        "non_cash": dict(summary.non_cash_by_method),
-        "refund_count": summary.refund_count,
-        "refunds": summary.refunds,
-        "expected_cash": summary.expected_cash,
-        "counted_cash": counted,
-        "difference": summary.difference,
-        "counts": shift.counts,
-    }
-    checkout.add_outbox_event(uow, "shift_close", outlet.code, payload, now)
+    event = wire.ShiftClose(
+        uuid=shift.uuid,
+        business_date=business_date(now, outlet.timezone),
+        opened_at=shift.opened_at,
+        closed_at=now,
+        cashier=summary.cashier,
+        closed_by=actor.username,
+        opening_float=summary.opening_float,
+        sale_count=summary.sale_count,
+        gross=summary.gross,
+        cash_sales=summary.cash_sales,
+        non_cash=dict(summary.non_cash_by_method),
+        refund_count=summary.refund_count,
+        refunds=summary.refunds,
+        expected_cash=summary.expected_cash,
+        counted_cash=counted,
+        difference=counted - summary.expected_cash,
+        counts=dict(shift.counts or {}),
+    )
+    outbox.enqueue(uow, event, now, outlet.code, outlet.terminal)
     uow.commit()
     return summary
 

@@ -22,8 +22,9 @@ from pos.core.money import format_rupiah
 from pos.core.timeutil import business_date, local_time, utc_now
 from pos.db.models import Product, StockDocument, StockDocumentLine, StockMovement, Supplier, User
 from pos.db.uow import UnitOfWork
-from pos.services import audit, checkout, settings
+from pos.services import audit, checkout, outbox, settings
 from pos.services.context import Actor, Role, require_role
+from pos.sync.protocol import outlet_events as wire
 
 ADJUST_REASONS = ("rusak", "hilang", "kedaluwarsa", "dipakai sendiri", "salah catat", "sampel/promosi")
 MAX_QTY = 1_000_000
@@ -144,19 +145,19 @@ def movement_event(
     now: datetime,
 ) -> None:
     """Queue one `stock_movement` event for a set of movements written together."""
-    payload: dict[str, Any] = {
-        "uuid": str(uuid.uuid4()),
-        "kind": kind,
-        "ref": ref,
-        "reason": reason,
-        "user": actor.username,
-        "created_at": now.isoformat(),
-        "lines": [
-            {"product_code": p.code, "supplier_code": p.supplier.code if p.supplier else None, "qty": q}
-            for p, q in rows
-        ],
-    }
-    checkout.add_outbox_event(uow, "stock_movement", checkout.outlet_info(uow).code, payload, now)
+    event = wire.StockMovement(
+        uuid=str(uuid.uuid4()),
+        kind=kind,
+        ref=ref,
+        reason=reason,
+        user=actor.username,
+        created_at=now,
+        lines=tuple(
+            wire.StockLine(p.code, p.supplier.code if p.supplier else None, q) for p, q in rows
+        ),
+    )
+    outlet = checkout.outlet_info(uow)
+    outbox.enqueue(uow, event, now, outlet.code, outlet.terminal)
 
 
 def _movement(

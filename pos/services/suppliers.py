@@ -18,8 +18,9 @@ from pos.core.regions import find_region
 from pos.core.timeutil import utc_now
 from pos.db.models import Supplier
 from pos.db.uow import UnitOfWork
-from pos.services import audit, checkout
+from pos.services import audit, checkout, outbox
 from pos.services.context import Actor, Role, require_role
+from pos.sync.protocol import outlet_events as wire
 
 MAX_COMMISSION_BP = 10_000
 _PHONE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
@@ -184,19 +185,20 @@ def _clean(data: SupplierInput) -> SupplierInput:
 
 def _event(uow: UnitOfWork, action: str, row: Supplier, now: datetime) -> None:
     # The bank account stays at the outlet: the province needs who and where, not payment details.
-    payload = {
-        "action": action,
-        "code": row.code,
-        "name": row.name,
-        "owner": row.owner,
-        "kabupaten": row.kabupaten,
-        "village": row.village,
-        "consignment": row.consignment,
-        "commission_bp": row.commission_bp,
-        "active": row.active,
-        "changed_at": now.isoformat(),
-    }
-    checkout.add_outbox_event(uow, "supplier", checkout.outlet_info(uow).code, payload, now)
+    event = wire.SupplierChange(
+        action=action,
+        code=row.code,
+        name=row.name,
+        owner=row.owner,
+        kabupaten=row.kabupaten,
+        village=row.village,
+        consignment=row.consignment,
+        commission_bp=row.commission_bp,
+        active=row.active,
+        changed_at=now,
+    )
+    outlet = checkout.outlet_info(uow)
+    outbox.enqueue(uow, event, now, outlet.code, outlet.terminal)
 
 
 def create_supplier(

@@ -8,21 +8,26 @@ server's UNIQUE event uuid turns the resend into `duplicate`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any, cast
 
 import requests
 
+import pos
 from pos.core.errors import DomainError
 from pos.services.outbox import PendingEvent
 from pos.sync.protocol import (
+    PROTOCOL_VERSION,
     AsnChangesJson,
     EventResultJson,
+    HelloJson,
     PeriodTotalsJson,
     ProgrammeJson,
     ProtocolError,
     batch_request_body,
     parse_batch_response,
+    parse_hello,
 )
 
 
@@ -39,20 +44,22 @@ class SyncRefused(SyncError):
 
 
 class ProvinceClient:
+    """One till's connection: the token says which till it is (`hello` asks the server)."""
+
     def __init__(
         self,
         server: str,
-        outlet: str,
         token: str,
         *,
         connect_timeout: float = 5.0,
         read_timeout: float = 30.0,
     ) -> None:
         self.server = server.rstrip("/")
-        self.outlet = outlet
         self._timeout = (connect_timeout, read_timeout)
         self._session = requests.Session()
-        self._session.headers.update({"Authorization": f"Bearer {token}", "User-Agent": "ntt-pos-sync/1"})
+        self._session.headers.update(
+            {"Authorization": f"Bearer {token}", "User-Agent": f"ntt-pos/{pos.__version__}"}
+        )
 
     def close(self) -> None:
         self._session.close()
@@ -91,9 +98,25 @@ class ProvinceClient:
     def health(self) -> dict[str, Any]:
         return cast(dict[str, Any], self._request("GET", "/health"))
 
-    def push(self, events: Sequence[PendingEvent]) -> dict[str, EventResultJson]:
+    def hello(self, *, pending: int = 0, rejected: int = 0) -> HelloJson:
+        """Whose token this is (outlet, terminal), the server's clock and instance id; the till tells
+        the province its version and what it still holds."""
+        body = {
+            "protocol": PROTOCOL_VERSION,
+            "app_version": pos.__version__,
+            "pending": pending,
+            "rejected": rejected,
+        }
+        answer = self._request("POST", "/hello", body=json.dumps(body).encode())
+        try:
+            return parse_hello(answer)
+        except ProtocolError as error:
+            raise NotDelivered(f"jawaban server provinsi tidak sah: {error}") from None
+
+    def push(self, events: Sequence[PendingEvent], outlet: str, terminal: str) -> dict[str, EventResultJson]:
         """The province's result per event uuid, for every event sent, or NotDelivered."""
-        body = batch_request_body(self.outlet, [event.payload for event in events])
+        payloads = [event.payload for event in events]
+        body = batch_request_body(outlet, terminal, payloads, app_version=pos.__version__)
         answer = self._request("POST", "/events", body=body)
         try:
             return parse_batch_response(answer, [event.uuid for event in events])
@@ -117,18 +140,15 @@ class ProvinceClient:
         return cast(ProgrammeJson, answer)
 
     def period_totals(self, period_key: str, after: str | None, limit: int) -> PeriodTotalsJson:
-        params: dict[str, Any] = {"period": period_key, "limit": limit}
-        if after:
-            params["after"] = after
-        answer = self._request("GET", "/asn/totals", params=params)
+        # a POST so that NIPs (the page cursor) never appear in a URL or an access log
+        query = {"period": period_key, "after": after, "limit": limit}
+        answer = self._request("POST", "/asn/totals", body=json.dumps(query).encode())
         if not isinstance(answer, dict) or not isinstance(answer.get("items"), list):
             raise NotDelivered("jawaban total belanja ASN tidak sah")
         return cast(PeriodTotalsJson, answer)
 
 
 def _detail(content: bytes) -> str:
-    import json
-
     try:
         detail = json.loads(content).get("detail")
     except (ValueError, AttributeError):
@@ -140,5 +160,5 @@ def _refusal(status: int, detail: str) -> str:
     if status == 401:
         return f"token ditolak server provinsi ({detail}); minta token baru lalu jalankan `ntt-pos connect`"
     if status == 403:
-        return f"outlet ditolak server provinsi ({detail}); periksa kode outlet di `ntt-pos connect`"
+        return f"kasir ditolak server provinsi ({detail}); periksa token di `ntt-pos connect`"
     return f"versi aplikasi tidak cocok dengan server provinsi ({detail}); perbarui aplikasi"

@@ -7,16 +7,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
 from pos.db.paths import resolve_data_dir
 
 
 def register(subparsers: Any) -> None:
-    connect = subparsers.add_parser("connect", help="simpan alamat server provinsi, kode outlet dan token")
+    connect = subparsers.add_parser(
+        "connect", help="hubungkan kasir ini ke server provinsi dengan token kasirnya"
+    )
     connect.add_argument("--server", required=True, help="mis. https://pos.nttprov.go.id")
-    connect.add_argument("--outlet", required=True, help="kode outlet, mis. 5371-01")
-    connect.add_argument("--token", required=True, help="token dari `ntt-pos-province add-outlet`")
-    connect.add_argument("--no-check", action="store_true", help="simpan tanpa menghubungi server")
+    add_token_options(connect)
+    connect.add_argument("--outlet", help="kode outlet yang diharapkan (token milik outlet lain ditolak)")
     connect.set_defaults(handler=cmd_connect)
     sync = subparsers.add_parser("sync", help="kirim penjualan ke server provinsi dan tarik registri ASN")
     sync.add_argument("--once", action="store_true", required=True, help="satu putaran lalu selesai")
@@ -24,46 +26,66 @@ def register(subparsers: Any) -> None:
     sync.set_defaults(handler=cmd_sync)
 
 
+def add_token_options(parser: Any) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--token", help="token kasir dari `ntt-pos-province add-outlet` atau `add-till`")
+    group.add_argument(
+        "--token-file", help="file berisi token (baris pertama): tidak tampak di riwayat shell"
+    )
+
+
+def read_token(args: argparse.Namespace) -> str | None:
+    """The token from --token-file (first line) or --token; None when neither is given."""
+    if getattr(args, "token_file", None):
+        try:
+            return Path(args.token_file).read_text(encoding="utf-8").splitlines()[0].strip()
+        except (OSError, IndexError, UnicodeDecodeError) as error:
+            raise DomainError(f"tidak bisa membaca token dari {args.token_file}: {error}") from None
+    token = getattr(args, "token", None)
+    return token.strip() if token else None
+
+
 def _data_dir(args: argparse.Namespace) -> Path:
     return resolve_data_dir(getattr(args, "data_dir", None), bool(getattr(args, "demo", False)))
 
 
 def cmd_connect(args: argparse.Namespace) -> int:
+    """Ask the server whose till the token is; a till that has not sold takes that outlet code and
+    terminal, a till that has must match it. Nothing is stored unless all of that holds."""
     from pos.db.engine import Database
-    from pos.sync.client import ProvinceClient, SyncError
-    from pos.sync.protocol import OUTLET_CODE_RE
-    from pos.sync.runner import Connection, save_connection
+    from pos.sync.client import SyncError
+    from pos.sync.connect import connect_till, identify
 
-    if not OUTLET_CODE_RE.match(args.outlet):
-        print(f"ntt-pos: kode outlet '{args.outlet}' tidak sah", file=sys.stderr)
+    token = read_token(args)
+    if not token:
+        print("ntt-pos: --token atau --token-file wajib", file=sys.stderr)
         return 2
     if not args.server.startswith(("http://", "https://")):
         print("ntt-pos: alamat server harus diawali http:// atau https://", file=sys.stderr)
         return 2
-    if not args.no_check:
-        try:
-            with ProvinceClient(args.server, args.outlet, args.token, read_timeout=15) as client:
-                client.health()
-                client.asn_changes(2**62, 1)  # needs a valid token: checks it without changing anything
-                client.push([])  # an empty batch checks that the token belongs to this outlet
-        except SyncError as error:
-            print(f"ntt-pos: koneksi tidak disimpan: {error}", file=sys.stderr)
-            return 3
+    try:
+        hello = identify(args.server, token)
+    except SyncError as error:
+        print(f"ntt-pos: koneksi tidak disimpan: {error}", file=sys.stderr)
+        return 3
     db = Database.open(_data_dir(args), create=False)
     try:
-        save_connection(db, Connection(server=args.server.rstrip("/"), outlet=args.outlet, token=args.token))
+        label, readdressed = connect_till(db, args.server, token, hello, expected_outlet=args.outlet)
+    except DomainError as error:
+        print(f"ntt-pos: koneksi tidak disimpan: {error}", file=sys.stderr)
+        return 4
     finally:
         db.close()
-    print(f"Terhubung: outlet {args.outlet} ke {args.server}")
+    note = f" ({readdressed} event yang belum terkirim ikut kode ini)" if readdressed else ""
+    print(f"Terhubung: kasir {label} ({hello['outlet_name']}) ke {args.server}{note}")
     return 0
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    """Exit 0 only when nothing is left pending; 3 when the server is unreachable, 4 when refused."""
-    import json
+    """Exit 0 when everything was delivered and accepted; 1 when events are still pending; 3 when the
+    server is unreachable; 4 when it refused this till; 5 while any event is rejected and unresolved."""
 
     from pos.db.engine import Database
-    from pos.services import outbox
     from pos.sync.client import NotDelivered, ProvinceClient, SyncRefused
     from pos.sync.runner import load_connection, summary_json, sync_once
 
@@ -72,29 +94,29 @@ def cmd_sync(args: argparse.Namespace) -> int:
         connection = load_connection(db)
         if connection is None:
             print(
-                "ntt-pos: belum terhubung; jalankan "
-                "`ntt-pos connect --server URL --outlet KODE --token TOKEN`",
+                "ntt-pos: belum terhubung; jalankan `ntt-pos connect --server URL --token-file FILE`",
                 file=sys.stderr,
             )
             return 2
         try:
-            with ProvinceClient(connection.server, connection.outlet, connection.token) as client:
+            with ProvinceClient(connection.server, connection.token) as client:
                 summary = sync_once(db, client)
         except SyncRefused as error:
             print(f"ntt-pos: {error}", file=sys.stderr)
             return 4
         except NotDelivered as error:
+            from pos.services import outbox
+
             with db.unit_of_work() as uow:
                 pending = outbox.counts(uow).pending
             print(f"ntt-pos: sinkronisasi belum selesai, {pending} event menunggu: {error}", file=sys.stderr)
             return 3
         with db.unit_of_work() as uow:
-            rejected = outbox.counts(uow).rejected
             pending_total = _pending_sales_total(uow)
     finally:
         db.close()
     if args.json:
-        print(json.dumps({**json.loads(summary_json(summary)), "rejected_in_list": rejected}))
+        print(summary_json(summary))
     else:
         print(
             f"Terkirim {summary.accepted}, sudah ada {summary.duplicate}, ditolak {summary.rejected}; "
@@ -102,8 +124,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
             f"{summary.registry_changes}; total pembeli ASN periode {summary.period_key}: "
             f"{summary.buyer_totals}"
         )
-        if rejected:
-            print(f"Perhatian: {rejected} event ditolak server provinsi; lihat daftar di menu manajer.")
+    if summary.rejected_open:
+        print(
+            f"ntt-pos: {summary.rejected_open} event ditolak server provinsi dan belum diselesaikan; "
+            "lihat menu Admin > Event sinkron ditolak",
+            file=sys.stderr,
+        )
+        return 5
     return 0 if summary.pending == 0 else 1
 
 

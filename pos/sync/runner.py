@@ -1,13 +1,18 @@
-"""One sync round: push the outbox in commit order, then pull registry changes and buyers' totals.
+"""One sync round: hello, push the outbox in commit order, then pull registry changes and buyers' totals.
 
-Shared by `ntt-pos sync --once` and the background worker. The results of a batch are committed in
-one transaction after the province answered; a crash before that leaves the batch pending and the
-next round resends it (the province answers `duplicate`).
+Shared by `ntt-pos sync --once` and the background worker. The hello checks that the token belongs to
+this till (outlet code and terminal), measures the clock against the server's, and notices a province
+database that was restored or recreated (another instance id, or fewer of this till's events than it
+marked delivered): then every delivered event is queued again, which is harmless (the province answers
+`duplicate` for what it has). The results of a batch are committed in one transaction after the
+province answered; a crash before that leaves the batch pending and the next round resends it.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -16,21 +21,31 @@ from sqlalchemy import delete, insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from pos.db.engine import Database
-from pos.db.models import AsnPeriodTotal, AsnRegistryEntry, Setting
+from pos.db.models import AsnPeriodTotal, AsnRegistryEntry, Outlet, Setting
 from pos.services import outbox
-from pos.sync.client import NotDelivered, ProvinceClient
-from pos.sync.protocol import MAX_BATCH_EVENTS
+from pos.sync.client import NotDelivered, ProvinceClient, SyncRefused
+from pos.sync.protocol import MAX_BATCH_EVENTS, MAX_CLOCK_AHEAD_SECONDS, HelloJson, till_label
+
+log = logging.getLogger(__name__)
 
 SERVER_KEY, OUTLET_KEY, TOKEN_KEY = "sync.server", "sync.outlet", "sync.token"
 ASN_CURSOR_KEY = "sync.asn_cursor"
+INSTANCE_KEY = "sync.instance_id"
+CLOCK_OFFSET_KEY = "sync.clock_offset_s"  # server clock minus this till's clock, at the last hello
+REQUEUE_NOTICE_KEY = "sync.requeue_notice"  # shown to the manager: when, how many, why
+LATEST_VERSION_KEY = "sync.latest_version"
 REGISTRY_PAGE = 2000
 
 
 @dataclass(frozen=True, slots=True)
 class Connection:
     server: str
-    outlet: str
     token: str
+    till: str = ""  # `5371-02`, as the province named the token's till at connect time
+
+
+class WrongTill(SyncRefused):
+    """The token belongs to another till than this database's outlet and terminal."""
 
 
 @dataclass(slots=True)
@@ -39,9 +54,15 @@ class SyncSummary:
     duplicate: int = 0
     rejected: int = 0
     pending: int = 0
+    rejected_open: int = 0  # every rejected event not yet resolved, this round's and older ones
     registry_changes: int = 0
     buyer_totals: int = 0
     period_key: str | None = None
+
+
+def setting(db: Database, key: str) -> Any:
+    """One stored setting's value (JSON), or None."""
+    return _get(db, key)
 
 
 def _get(db: Database, key: str) -> Any:
@@ -54,7 +75,10 @@ def _put(db: Database, values: dict[str, Any]) -> None:
     with db.unit_of_work() as uow:
         for key, value in values.items():
             row = uow.session.get(Setting, key)
-            if row is None:
+            if value is None:  # the column is NOT NULL: no value is no row
+                if row is not None:
+                    uow.session.delete(row)
+            elif row is None:
                 uow.session.add(Setting(key=key, value=value))
             else:
                 row.value = value
@@ -62,14 +86,72 @@ def _put(db: Database, values: dict[str, Any]) -> None:
 
 
 def save_connection(db: Database, connection: Connection) -> None:
-    _put(db, {SERVER_KEY: connection.server, OUTLET_KEY: connection.outlet, TOKEN_KEY: connection.token})
+    _put(db, {SERVER_KEY: connection.server, OUTLET_KEY: connection.till, TOKEN_KEY: connection.token})
 
 
 def load_connection(db: Database) -> Connection | None:
-    server, outlet, token = _get(db, SERVER_KEY), _get(db, OUTLET_KEY), _get(db, TOKEN_KEY)
-    if not (isinstance(server, str) and isinstance(outlet, str) and isinstance(token, str)):
+    server, till, token = _get(db, SERVER_KEY), _get(db, OUTLET_KEY), _get(db, TOKEN_KEY)
+    if not (isinstance(server, str) and isinstance(token, str)):
         return None
-    return Connection(server=server, outlet=outlet, token=token)
+    return Connection(server=server, token=token, till=till if isinstance(till, str) else "")
+
+
+def this_till(db: Database) -> tuple[str, str]:
+    """(outlet code, terminal) of this database: what every event it wrote carries."""
+    with db.unit_of_work() as uow:
+        outlet = uow.session.query(Outlet).order_by(Outlet.id).first()
+        if outlet is None:
+            raise SyncRefused("outlet belum disiapkan di kasir ini")
+        return outlet.code, outlet.terminal
+
+
+def greet(db: Database, client: ProvinceClient) -> HelloJson:
+    """Hello: check the token is this till's, keep the clock offset, requeue after a province reset."""
+    with db.unit_of_work() as uow:
+        counts = outbox.counts(uow)
+    sent_at = time.time()
+    hello = client.hello(pending=counts.pending, rejected=counts.rejected)
+    midpoint = datetime.fromtimestamp((sent_at + time.time()) / 2, UTC)
+    offset = round((datetime.fromisoformat(hello["server_time"]) - midpoint).total_seconds())
+    code, terminal = this_till(db)
+    if (hello["outlet"], hello["terminal"]) != (code, terminal):
+        theirs, ours = till_label(hello["outlet"], hello["terminal"]), till_label(code, terminal)
+        raise WrongTill(
+            f"token ini milik kasir {theirs} di server provinsi, sedangkan kasir ini {ours}; "
+            "minta token kasir ini lalu jalankan `ntt-pos connect`"
+        )
+    values: dict[str, Any] = {
+        CLOCK_OFFSET_KEY: offset,
+        INSTANCE_KEY: hello["instance_id"],
+        LATEST_VERSION_KEY: hello["latest_version"],
+    }
+    known = _get(db, INSTANCE_KEY)
+    reason = None
+    if isinstance(known, str) and known != hello["instance_id"]:
+        reason = "database server provinsi diganti atau dipulihkan"
+    elif counts.sent > hello["events_received"]:
+        missing = counts.sent - hello["events_received"]
+        reason = f"server provinsi tidak memegang {missing} event yang sudah terkirim"
+    if reason is not None:
+        with db.unit_of_work() as uow:
+            requeued = outbox.requeue_sent(uow)
+            uow.commit()
+        log.warning("sync: %s; %d event dikirim ulang, kursor registri ASN diulang", reason, requeued)
+        values |= {
+            ASN_CURSOR_KEY: 0,
+            REQUEUE_NOTICE_KEY: {"at": datetime.now(UTC).isoformat(), "events": requeued, "reason": reason},
+        }
+    _put(db, values)
+    return hello
+
+
+def clock_warning(offset_seconds: object) -> str | None:
+    """A line for the cashier when this till's clock is off by more than the protocol allows."""
+    if not isinstance(offset_seconds, int) or abs(offset_seconds) <= MAX_CLOCK_AHEAD_SECONDS:
+        return None
+    minutes = round(abs(offset_seconds) / 60)
+    way = "lebih cepat" if offset_seconds < 0 else "lebih lambat"
+    return f"Jam kasir ini {minutes} menit {way} dari server provinsi: betulkan jam dan zona waktu komputer"
 
 
 def push_pending(
@@ -82,13 +164,14 @@ def push_pending(
 ) -> None:
     """Send pending events batch by batch until none is left (or `max_batches`)."""
     batches = 0
+    code, terminal = this_till(db)
     while max_batches is None or batches < max_batches:
         with db.unit_of_work() as uow:
             batch = outbox.pending_batch(uow, batch_size)
         if not batch:
             return
         try:
-            results = client.push(batch)
+            results = client.push(batch, code, terminal)
         except NotDelivered as error:
             with db.unit_of_work() as uow:
                 outbox.mark_attempt_failed(uow, [event.id for event in batch], str(error))
@@ -184,16 +267,32 @@ def pull_period_totals(db: Database, client: ProvinceClient, summary: SyncSummar
     summary.buyer_totals, summary.period_key = len(items), key
 
 
-def sync_once(db: Database, client: ProvinceClient, *, batch_size: int = MAX_BATCH_EVENTS) -> SyncSummary:
-    """Push everything pending, then pull. Raises NotDelivered or SyncRefused; a refusal marks nothing."""
+def sync_once(
+    db: Database,
+    client: ProvinceClient,
+    *,
+    batch_size: int = MAX_BATCH_EVENTS,
+    max_batches: int | None = None,
+) -> SyncSummary:
+    """Hello, push everything pending (or `max_batches`), then pull. Raises NotDelivered or
+    SyncRefused; a refusal marks nothing."""
     summary = SyncSummary()
-    push_pending(db, client, summary, batch_size=batch_size)
+    greet(db, client)
+    push_pending(db, client, summary, batch_size=batch_size, max_batches=max_batches)
     pull_registry(db, client, summary)
     pull_period_totals(db, client, summary)
     with db.unit_of_work() as uow:
         outbox.record_success(uow, datetime.now(UTC))
-        summary.pending = outbox.counts(uow).pending
+        counts = outbox.counts(uow)
+        summary.pending, summary.rejected_open = counts.pending, counts.rejected
         uow.commit()
+    log.info(
+        "sync: accepted %d, duplicate %d, rejected %d, pending %d",
+        summary.accepted,
+        summary.duplicate,
+        summary.rejected,
+        summary.pending,
+    )
     return summary
 
 
@@ -204,6 +303,7 @@ def summary_json(summary: SyncSummary) -> str:
             "duplicate": summary.duplicate,
             "rejected": summary.rejected,
             "pending": summary.pending,
+            "rejected_open": summary.rejected_open,
             "registry_changes": summary.registry_changes,
             "buyer_totals": summary.buyer_totals,
             "period_key": summary.period_key,

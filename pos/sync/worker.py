@@ -12,13 +12,13 @@ import random
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from pos.db.engine import Database
 from pos.services import outbox
 from pos.sync.client import NotDelivered, ProvinceClient, SyncRefused
 from pos.sync.protocol import MAX_BATCH_EVENTS
-from pos.sync.runner import SyncSummary, load_connection, pull_period_totals, pull_registry, push_pending
+from pos.sync.runner import CLOCK_OFFSET_KEY, clock_warning, load_connection, setting, sync_once
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,8 @@ class SyncStatus:
     last_success: datetime | None
     online: bool
     message: str  # one line for the status bar, Bahasa Indonesia
+    refused: bool = False  # the province refused this till (token, till, version): a manager must act
+    clock_warning: str | None = None
 
 
 def backoff_delay(failures: int, base: float, cap: float, rng: random.Random) -> float:
@@ -67,7 +69,7 @@ class SyncWorker:
         connection = load_connection(self._db)
         if connection is None:
             return None
-        return ProvinceClient(connection.server, connection.outlet, connection.token)
+        return ProvinceClient(connection.server, connection.token)
 
     def start(self) -> None:
         if self._thread is None:
@@ -93,7 +95,7 @@ class SyncWorker:
 
     def run_round(self) -> float:
         """One bounded round; returns how long to wait before the next one."""
-        online, message = False, ""
+        online, refused, message = False, False, ""
         more_pending = False
         try:
             client = self._client_factory()
@@ -101,34 +103,24 @@ class SyncWorker:
                 message = "Belum terhubung ke server provinsi (jalankan ntt-pos connect)"
             else:
                 with client:
-                    summary = SyncSummary()
-                    push_pending(
-                        self._db,
-                        client,
-                        summary,
-                        batch_size=self._batch_size,
-                        max_batches=self._batches_per_round,
+                    summary = sync_once(
+                        self._db, client, batch_size=self._batch_size, max_batches=self._batches_per_round
                     )
-                    pull_registry(self._db, client, summary)
-                    pull_period_totals(self._db, client, summary)
-                    with self._db.unit_of_work() as uow:
-                        outbox.record_success(uow, datetime.now(UTC))
-                        more_pending = outbox.counts(uow).pending > 0
-                        uow.commit()
+                more_pending = summary.pending > 0
                 online, message = True, "Tersinkron"
         except SyncRefused as error:
-            message = f"Sinkronisasi ditolak: {error}"
+            refused, message = True, f"Sinkronisasi ditolak: {error}"
         except NotDelivered as error:
             message = f"Offline: {error}"
         except Exception as error:  # the worker must survive anything (disk full, a bug); show it
             message = f"Sinkronisasi gagal: {error.__class__.__name__}: {error}"
         self.failures = 0 if online else self.failures + 1
-        self._report(online, message)
+        self._report(online, message, refused)
         if online:
             return 0.0 if more_pending else self._interval
         return backoff_delay(self.failures, self._base, self._cap, self._rng)
 
-    def _report(self, online: bool, message: str) -> None:
+    def _report(self, online: bool, message: str, refused: bool = False) -> None:
         try:
             with self._db.unit_of_work() as uow:
                 counts = outbox.counts(uow)
@@ -140,6 +132,8 @@ class SyncWorker:
                     last_success=last,
                     online=online,
                     message=message,
+                    refused=refused,
+                    clock_warning=clock_warning(setting(self._db, CLOCK_OFFSET_KEY)),
                 )
             )
         except Exception:  # a failing status callback must not stop syncing

@@ -16,7 +16,8 @@ POS = ROOT / "pos"
 ALLOWED: dict[str, set[str]] = {
     "pos.core": set(),
     "pos.db": {"pos.core"},
-    "pos.services": {"pos.core", "pos.db"},
+    # services build sync payloads with the pure wire-format package (one format for both sides)
+    "pos.services": {"pos.core", "pos.db", "pos.sync.protocol"},
     "pos.printing": {"pos.core"},
     "pos.sync": {"pos.core", "pos.services", "pos.db"},
     "pos.province": {"pos.core", "pos.sync.protocol"},

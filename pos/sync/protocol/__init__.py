@@ -1,41 +1,68 @@
-"""Wire format shared by the till and the provincial server: event envelopes, payloads, batch limits.
+"""Wire format shared by the till and the provincial server: envelopes, batches, identities, limits.
 
-Pure Python (imports only `pos.core`), so both sides validate an event with the same code. Parsing
-functions take the decoded JSON (dicts and lists) and either return typed dataclasses or raise
+Pure Python (imports only `pos.core`), so both sides use the same code: the till's services build
+every payload with the dataclasses of `pos.sync.protocol.events` and `.outlet_events`, and the server
+parses them with the same module's `parse_*`. A parser either returns typed dataclasses or raises
 `ProtocolError` with a reason in Bahasa Indonesia, which the server sends back for a rejected event.
+
+A till is identified by its outlet code and terminal (`5371` and `02`); its token belongs to exactly
+that till, and every batch and every event names both.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Final, Literal, TypedDict
 
-from pos.core.errors import DomainError
+from pos.sync.protocol import events, outlet_events
+from pos.sync.protocol import fields as f
+from pos.sync.protocol.fields import ProtocolError
 
-PROTOCOL_VERSION: Final = 1
+__all__ = ["ProtocolError"]
+
+# 2: terminals, sale lines with tax mode and tax, `tax_added`, typed payloads for every kind.
+PROTOCOL_VERSION: Final = 2
 # A week offline at a busy outlet is ~10,000 events; 500 a batch keeps one request well under the
 # size limit (a sale with 5 lines is ~1.2 KB of JSON) and one server transaction short.
 MAX_BATCH_EVENTS: Final = 500
 MAX_REQUEST_BYTES: Final = 4 * 1024 * 1024
-MAX_LINES_PER_SALE: Final = 500
-# No legitimate receipt comes near this; it bounds sums so one typo cannot overflow reports.
-MAX_AMOUNT: Final = 10_000_000_000
-# Dates outside this range are typos, and near year 1 or 9999 a zone shift overflows `datetime`.
-MIN_YEAR: Final = 2000
-MAX_YEAR: Final = 2999
+# The till's clock may run this far ahead of the server's before its events are refused.
+MAX_CLOCK_AHEAD_SECONDS: Final = 300
 
-EVENT_KINDS: Final = frozenset({"sale", "refund", "shift_close", "stock_movement", "supplier", "payout"})
-PAYMENT_METHODS: Final = frozenset({"cash", "qris", "debit", "transfer"})
-OUTLET_CODE_RE: Final = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$")
-UUID_RE: Final = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+# Outlet codes are the province's: letters and digits, no "-" (that separates the terminal: 5371-02).
+OUTLET_CODE_RE: Final = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._]{0,15}$")
+TERMINAL_RE: Final = re.compile(r"^[0-9]{2}$")
 
 EventStatus = Literal["accepted", "duplicate", "rejected"]
 
+PARSERS: Final[dict[str, Callable[[object], Any]]] = {
+    events.Sale.KIND: events.parse_sale,
+    events.Refund.KIND: events.parse_refund,
+    outlet_events.ShiftClose.KIND: outlet_events.parse_shift_close,
+    outlet_events.StockMovement.KIND: outlet_events.parse_stock_movement,
+    outlet_events.SupplierChange.KIND: outlet_events.parse_supplier_change,
+    outlet_events.Payout.KIND: outlet_events.parse_payout,
+}
+EVENT_KINDS: Final = frozenset(PARSERS)
 
-class ProtocolError(DomainError):
-    """An event or message does not follow the protocol; the message says what, in Bahasa Indonesia."""
+
+def till_label(outlet: str, terminal: str) -> str:
+    """How people name a till: `5371-02` (outlet 5371, terminal 02)."""
+    return f"{outlet}-{terminal}"
+
+
+def split_till_label(label: str) -> tuple[str, str]:
+    """`5371` is terminal 01 of outlet 5371; `5371-02` is terminal 02."""
+    code, _, terminal = label.strip().partition("-")
+    terminal = terminal or "01"
+    if not OUTLET_CODE_RE.match(code) or not TERMINAL_RE.match(terminal):
+        raise ProtocolError(f"'{label}' bukan kode kasir (KODE atau KODE-TT, mis. 5371 atau 5371-02)")
+    return code, terminal
 
 
 # ---------------------------------------------------------------- JSON shapes of the HTTP messages
@@ -47,9 +74,18 @@ class EventResultJson(TypedDict):
     reason: str | None
 
 
-class BatchResponseJson(TypedDict):
+class HelloJson(TypedDict):
+    """The server's answer to a till's hello: whose token this is, and the server's state."""
+
     protocol: int
-    results: list[EventResultJson]
+    outlet: str
+    terminal: str
+    outlet_name: str
+    kabupaten: str
+    instance_id: str
+    server_time: str
+    events_received: int
+    latest_version: str | None
 
 
 class AsnEntryJson(TypedDict):
@@ -92,7 +128,7 @@ class ProgrammeJson(TypedDict):
     current_period_label: str
 
 
-# ---------------------------------------------------------------- typed events
+# ---------------------------------------------------------------- envelopes
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +136,7 @@ class Envelope:
     uuid: str
     kind: str
     outlet: str
+    terminal: str
     created_at: datetime
     payload: dict[str, Any]
 
@@ -108,269 +145,75 @@ class Envelope:
             "uuid": self.uuid,
             "kind": self.kind,
             "outlet": self.outlet,
+            "terminal": self.terminal,
             "created_at": self.created_at.isoformat(),
             "payload": self.payload,
         }
 
 
-@dataclass(frozen=True, slots=True)
-class SaleLine:
-    product_code: str
-    name: str
-    supplier_code: str | None
-    qty: int
-    unit_price: int
-    discount: int
-    line_total: int
+def envelope_for(payload: Any, *, uuid: str, outlet: str, terminal: str, created_at: datetime) -> Envelope:
+    """The envelope of one typed payload (a dataclass of `events` or `outlet_events`)."""
+    return Envelope(
+        uuid=uuid,
+        kind=payload.KIND,
+        outlet=outlet,
+        terminal=terminal,
+        created_at=created_at,
+        payload=payload.to_json(),
+    )
 
 
-@dataclass(frozen=True, slots=True)
-class Payment:
-    method: str
-    amount: int
-    reference: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Sale:
-    uuid: str
-    receipt_no: str
-    business_date: date
-    created_at: datetime
-    cashier: str
-    buyer_nip: str | None
-    subtotal: int
-    discount: int
-    tax: int
-    total: int
-    change: int
-    lines: tuple[SaleLine, ...]
-    payments: tuple[Payment, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class RefundLine:
-    product_code: str
-    qty: int
-    amount: int
-
-
-@dataclass(frozen=True, slots=True)
-class Refund:
-    uuid: str
-    sale_uuid: str
-    receipt_no: str
-    created_at: datetime
-    business_date: date
-    reason: str
-    approved_by: str
-    total: int
-    lines: tuple[RefundLine, ...]
-
-
-# ---------------------------------------------------------------- field readers
-
-
-def _obj(value: object, what: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise ProtocolError(f"{what} harus berupa objek JSON")
-    return value
-
-
-def _str(data: dict[str, Any], key: str, *, max_len: int = 200, optional: bool = False) -> Any:
-    value = data.get(key)
-    if value is None and optional:
-        return None
-    if not isinstance(value, str) or not value.strip():
-        raise ProtocolError(f"kolom '{key}' wajib berupa teks")
-    if len(value) > max_len:
-        raise ProtocolError(f"kolom '{key}' terlalu panjang (maks. {max_len} karakter)")
-    # NUL and lone surrogates cannot be stored in PostgreSQL text or encoded as UTF-8
-    if "\x00" in value or not _encodable(value):
-        raise ProtocolError(f"kolom '{key}' memuat karakter yang tidak sah")
-    return value
-
-
-def _encodable(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _int(data: dict[str, Any], key: str, *, minimum: int = 0, maximum: int = MAX_AMOUNT) -> int:
-    value = data.get(key)
-    # bool is an int in Python but never a valid amount on the wire
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ProtocolError(f"kolom '{key}' wajib berupa bilangan bulat")
-    if not minimum <= value <= maximum:
-        raise ProtocolError(f"kolom '{key}' di luar batas ({minimum}..{maximum})")
-    return value
-
-
-def _uuid(data: dict[str, Any], key: str) -> str:
-    value = _str(data, key, max_len=36)
-    if not UUID_RE.match(value):
-        raise ProtocolError(f"kolom '{key}' bukan UUID")
-    return str(value).lower()
-
-
-def _datetime(data: dict[str, Any], key: str) -> datetime:
-    text = _str(data, key, max_len=40)
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        raise ProtocolError(f"kolom '{key}' bukan waktu ISO 8601") from None
-    if value.tzinfo is None:
-        raise ProtocolError(f"kolom '{key}' wajib memuat zona waktu")
-    if not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise ProtocolError(f"kolom '{key}' di luar tahun {MIN_YEAR}-{MAX_YEAR}")
-    return value
-
-
-def _date(data: dict[str, Any], key: str) -> date:
-    text = _str(data, key, max_len=10)
-    try:
-        value = date.fromisoformat(text)
-    except ValueError:
-        raise ProtocolError(f"kolom '{key}' bukan tanggal YYYY-MM-DD") from None
-    if not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise ProtocolError(f"kolom '{key}' di luar tahun {MIN_YEAR}-{MAX_YEAR}")
-    return value
-
-
-def _list(data: dict[str, Any], key: str, *, maximum: int) -> list[Any]:
-    value = data.get(key)
-    if not isinstance(value, list) or not value:
-        raise ProtocolError(f"kolom '{key}' wajib berupa daftar yang tidak kosong")
-    if len(value) > maximum:
-        raise ProtocolError(f"kolom '{key}' terlalu banyak (maks. {maximum})")
-    return value
-
-
-# ---------------------------------------------------------------- parsing
+def encode(envelope: Envelope) -> str:
+    """The JSON text stored in the till's outbox and sent as is."""
+    return json.dumps(envelope.to_json(), ensure_ascii=False, separators=(",", ":"))
 
 
 def parse_envelope(value: object) -> Envelope:
-    data = _obj(value, "event")
-    kind = _str(data, "kind", max_len=32)
+    data = f.obj(value, "event")
+    kind = f.text(data, "kind", max_len=32)
     if kind not in EVENT_KINDS:
         raise ProtocolError(f"jenis event '{kind}' tidak dikenal")
-    outlet = _str(data, "outlet", max_len=32)
+    outlet = f.text(data, "outlet", max_len=32)
     if not OUTLET_CODE_RE.match(outlet):
         raise ProtocolError("kode outlet tidak sah")
+    terminal = f.text(data, "terminal", max_len=4)
+    if not TERMINAL_RE.match(terminal):
+        raise ProtocolError("nomor kasir (terminal) tidak sah")
     return Envelope(
-        uuid=_uuid(data, "uuid"),
+        uuid=f.uuid_text(data, "uuid"),
         kind=kind,
         outlet=outlet,
-        created_at=_datetime(data, "created_at"),
-        payload=_obj(data.get("payload"), "payload"),
+        terminal=terminal,
+        created_at=f.timestamp(data, "created_at"),
+        payload=f.obj(data.get("payload"), "payload"),
     )
 
 
-def parse_sale(value: object) -> Sale:
-    """A sale payload whose sums agree: lines add up to the subtotal, payments cover the total."""
-    data = _obj(value, "payload penjualan")
-    lines = tuple(
-        _parse_sale_line(_obj(item, "baris penjualan"))
-        for item in _list(data, "lines", maximum=MAX_LINES_PER_SALE)
-    )
-    payments = tuple(_parse_payment(_obj(item, "pembayaran")) for item in _list(data, "payments", maximum=20))
-    sale = Sale(
-        uuid=_uuid(data, "uuid"),
-        receipt_no=_str(data, "receipt_no", max_len=64),
-        business_date=_date(data, "business_date"),
-        created_at=_datetime(data, "created_at"),
-        cashier=_str(data, "cashier", max_len=64),
-        buyer_nip=_buyer_nip(data.get("buyer_nip")),
-        subtotal=_int(data, "subtotal"),
-        discount=_int(data, "discount"),
-        tax=_int(data, "tax"),
-        total=_int(data, "total"),
-        change=_int(data, "change"),
-        lines=lines,
-        payments=payments,
-    )
-    if sum(line.line_total for line in lines) != sale.subtotal:
-        raise ProtocolError("jumlah total baris tidak sama dengan subtotal")
-    if sale.subtotal - sale.discount + sale.tax != sale.total:
-        raise ProtocolError("total tidak sama dengan subtotal - diskon + pajak")
-    if sum(p.amount for p in payments) - sale.change != sale.total:
-        raise ProtocolError("pembayaran dikurangi kembalian tidak sama dengan total")
-    return sale
+def parse_payload(envelope: Envelope) -> Any:
+    """The typed payload of an envelope; events whose payload has a uuid must carry it as theirs too,
+    so a resent event can never count twice under two uuids."""
+    payload = PARSERS[envelope.kind](envelope.payload)
+    own = getattr(payload, "uuid", None)
+    if own is not None and own != envelope.uuid:
+        raise ProtocolError("uuid event tidak sama dengan uuid isinya")
+    return payload
 
 
-def _buyer_nip(value: object) -> str | None:
-    # Structure only: the server checks the NIP rules with pos.core.nip; the wire carries 18 digits.
-    if value is None:
-        return None
-    if not isinstance(value, str) or len(value) != 18 or not value.isascii() or not value.isdigit():
-        raise ProtocolError("NIP pembeli wajib 18 angka atau null")
-    return value
-
-
-def _parse_sale_line(data: dict[str, Any]) -> SaleLine:
-    line = SaleLine(
-        product_code=_str(data, "product_code", max_len=64),
-        name=_str(data, "name", max_len=200),
-        supplier_code=_str(data, "supplier_code", max_len=64, optional=True),
-        qty=_int(data, "qty", minimum=1, maximum=1_000_000),
-        unit_price=_int(data, "unit_price"),
-        discount=_int(data, "discount"),
-        line_total=_int(data, "line_total"),
-    )
-    if line.qty * line.unit_price - line.discount != line.line_total:
-        raise ProtocolError(f"total baris '{line.product_code}' tidak sama dengan qty x harga - diskon")
-    return line
-
-
-def _parse_payment(data: dict[str, Any]) -> Payment:
-    method = _str(data, "method", max_len=16)
-    if method not in PAYMENT_METHODS:
-        raise ProtocolError(f"metode pembayaran '{method}' tidak dikenal")
-    return Payment(
-        method=method,
-        amount=_int(data, "amount", minimum=1),
-        reference=_str(data, "reference", max_len=128, optional=True),
-    )
-
-
-def parse_refund(value: object) -> Refund:
-    data = _obj(value, "payload retur")
-    lines = tuple(
-        RefundLine(
-            product_code=_str(item, "product_code", max_len=64),
-            qty=_int(item, "qty", minimum=1, maximum=1_000_000),
-            amount=_int(item, "amount"),
-        )
-        for item in (_obj(raw, "baris retur") for raw in _list(data, "lines", maximum=MAX_LINES_PER_SALE))
-    )
-    refund = Refund(
-        uuid=_uuid(data, "uuid"),
-        sale_uuid=_uuid(data, "sale_uuid"),
-        receipt_no=_str(data, "receipt_no", max_len=64),
-        created_at=_datetime(data, "created_at"),
-        business_date=_date(data, "business_date"),
-        reason=_str(data, "reason", max_len=500),
-        approved_by=_str(data, "approved_by", max_len=64),
-        total=_int(data, "total", minimum=1),
-        lines=lines,
-    )
-    if sum(line.amount for line in lines) != refund.total:
-        raise ProtocolError("jumlah baris retur tidak sama dengan total retur")
-    return refund
+def content_hash(raw_event: object) -> str:
+    """sha256 of the event's canonical JSON: the same uuid with other content is a conflict."""
+    canonical = json.dumps(raw_event, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def parse_batch_response(value: object, sent_uuids: list[str]) -> dict[str, EventResultJson]:
     """Results keyed by uuid; any answer that does not cover every sent event is malformed."""
-    data = _obj(value, "jawaban server")
+    data = f.obj(value, "jawaban server")
     results = data.get("results")
     if not isinstance(results, list):
         raise ProtocolError("jawaban server tanpa daftar hasil")
     by_uuid: dict[str, EventResultJson] = {}
     for raw in results:
-        item = _obj(raw, "hasil event")
+        item = f.obj(raw, "hasil event")
         uuid, status, reason = item.get("uuid"), item.get("status"), item.get("reason")
         if not isinstance(uuid, str) or status not in ("accepted", "duplicate", "rejected"):
             raise ProtocolError("hasil event tidak sah")
@@ -383,59 +226,35 @@ def parse_batch_response(value: object, sent_uuids: list[str]) -> dict[str, Even
     return by_uuid
 
 
-# ---------------------------------------------------------------- building JSON
-
-
-def sale_to_json(sale: Sale) -> dict[str, Any]:
+def parse_hello(value: object) -> HelloJson:
+    """The server's hello answer, checked field by field (a till acts on it: identity, clock, reset)."""
+    data = f.obj(value, "jawaban server")
+    outlet, terminal = f.text(data, "outlet", max_len=32), f.text(data, "terminal", max_len=4)
+    if not OUTLET_CODE_RE.match(outlet) or not TERMINAL_RE.match(terminal):
+        raise ProtocolError("jawaban server: kode outlet atau nomor kasir tidak sah")
+    f.timestamp(data, "server_time")
+    latest = data.get("latest_version")
     return {
-        "uuid": sale.uuid,
-        "receipt_no": sale.receipt_no,
-        "business_date": sale.business_date.isoformat(),
-        "created_at": sale.created_at.isoformat(),
-        "cashier": sale.cashier,
-        "buyer_nip": sale.buyer_nip,
-        "subtotal": sale.subtotal,
-        "discount": sale.discount,
-        "tax": sale.tax,
-        "total": sale.total,
-        "change": sale.change,
-        "lines": [
-            {
-                "product_code": ln.product_code,
-                "name": ln.name,
-                "supplier_code": ln.supplier_code,
-                "qty": ln.qty,
-                "unit_price": ln.unit_price,
-                "discount": ln.discount,
-                "line_total": ln.line_total,
-            }
-            for ln in sale.lines
-        ],
-        "payments": [
-            {"method": p.method, "amount": p.amount, "reference": p.reference} for p in sale.payments
-        ],
+        "protocol": f.integer(data, "protocol"),
+        "outlet": outlet,
+        "terminal": terminal,
+        "outlet_name": f.text(data, "outlet_name"),
+        "kabupaten": f.text(data, "kabupaten", max_len=100),
+        "instance_id": f.text(data, "instance_id", max_len=64),
+        "server_time": data["server_time"],
+        "events_received": f.integer(data, "events_received", maximum=2**62),
+        "latest_version": latest if isinstance(latest, str) else None,
     }
 
 
-def refund_to_json(refund: Refund) -> dict[str, Any]:
-    return {
-        "uuid": refund.uuid,
-        "sale_uuid": refund.sale_uuid,
-        "receipt_no": refund.receipt_no,
-        "created_at": refund.created_at.isoformat(),
-        "business_date": refund.business_date.isoformat(),
-        "reason": refund.reason,
-        "approved_by": refund.approved_by,
-        "total": refund.total,
-        "lines": [
-            {"product_code": ln.product_code, "qty": ln.qty, "amount": ln.amount} for ln in refund.lines
-        ],
-    }
+# ---------------------------------------------------------------- building requests
 
 
-def batch_request_body(outlet: str, envelopes_json: list[str]) -> bytes:
+def batch_request_body(outlet: str, terminal: str, envelopes_json: list[str], *, app_version: str) -> bytes:
     """The upload body built from envelopes already serialised in the outbox (no re-encoding)."""
-    if not OUTLET_CODE_RE.match(outlet):
-        raise ProtocolError("kode outlet tidak sah")
-    head = f'{{"protocol":{PROTOCOL_VERSION},"outlet":"{outlet}","events":['
-    return (head + ",".join(envelopes_json) + "]}").encode("utf-8")
+    if not OUTLET_CODE_RE.match(outlet) or not TERMINAL_RE.match(terminal):
+        raise ProtocolError("kode outlet atau nomor kasir tidak sah")
+    head = json.dumps(
+        {"protocol": PROTOCOL_VERSION, "outlet": outlet, "terminal": terminal, "app_version": app_version}
+    )[:-1]
+    return (head + ', "events": [' + ",".join(envelopes_json) + "]}").encode("utf-8")

@@ -1,26 +1,30 @@
 """"Tes koneksi" to the provincial server, saying plainly what failed: the address (DNS), nobody
-listening (refused), no answer (timeout), the token (401), the outlet (403), the app version (409)...
+listening (refused), no answer (timeout), the token (401), the app version (409)...
 
 Plain `requests` (no Qt): the wizard and settings run `check_province` through the TaskRunner, never
-on the GUI thread. The steps are those of `ntt-pos connect`: health, a read with the token, and an
-empty batch that only this outlet's token may send.
+on the GUI thread. The steps are those of `ntt-pos connect`: health, then the hello that tells whose
+till the token is (outlet code and terminal), which the till then takes as its own.
 """
 
 from __future__ import annotations
 
+import json
 import socket
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
 import requests
 
-from pos.sync.protocol import OUTLET_CODE_RE, batch_request_body
+import pos
+from pos.sync.protocol import PROTOCOL_VERSION, ProtocolError, parse_hello
 
 
 @dataclass(frozen=True)
 class ConnectionCheck:
     ok: bool
     message: str
+    outlet: str = ""  # whose till the token is, when the server answered
+    terminal: str = ""
 
 
 def _network_failure(error: requests.RequestException, host: str) -> str:
@@ -48,38 +52,49 @@ def _refusal(status: int, body: str) -> str:
     return f"Server provinsi menjawab {status}: {body[:120]}"
 
 
-def check_province(url: str, outlet: str, token: str, timeout: float = 5.0) -> ConnectionCheck:
-    """Slow (network): call it off the GUI thread."""
+def check_province(url: str, token: str, outlet: str = "", timeout: float = 5.0) -> ConnectionCheck:
+    """Slow (network): call it off the GUI thread. `outlet`, when given, is the code the token must
+    belong to (the outlet being set up)."""
     url = url.strip().rstrip("/")
     parsed = urlparse(url)
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
         return ConnectionCheck(
             False, "Alamat server harus diawali http:// atau https://, mis. https://pos.nttprov.go.id"
         )
-    if not outlet.strip() or not token.strip():
-        return ConnectionCheck(False, "Isi kode outlet dan token dari admin provinsi.")
-    if not OUTLET_CODE_RE.match(outlet.strip()):
-        return ConnectionCheck(False, f"Kode outlet '{outlet.strip()}' tidak sah (huruf, angka, titik, -).")
+    if not token.strip():
+        return ConnectionCheck(False, "Isi token kasir dari admin provinsi.")
     host = parsed.hostname
-    headers = {"Authorization": f"Bearer {token.strip()}", "User-Agent": "ntt-pos-setup/1"}
-    steps: list[tuple[str, str, dict[str, object] | None, bytes | None]] = [
-        ("GET", "/health", None, None),
-        ("GET", "/asn/changes", {"since": 2**62, "limit": 1}, None),
-        ("POST", "/events", None, batch_request_body(outlet.strip(), [])),
+    headers = {"Authorization": f"Bearer {token.strip()}", "User-Agent": f"ntt-pos-setup/{pos.__version__}"}
+    hello = {"protocol": PROTOCOL_VERSION, "app_version": pos.__version__, "pending": 0, "rejected": 0}
+    steps: list[tuple[str, str, bytes | None]] = [
+        ("GET", "/health", None),
+        ("POST", "/hello", json.dumps(hello).encode()),
     ]
     try:
         socket.getaddrinfo(host, parsed.port or (443 if parsed.scheme == "https" else 80))
     except (socket.gaierror, UnicodeError):
         return ConnectionCheck(False, f"Alamat {host} tidak ditemukan (DNS). Periksa ejaan alamat server.")
     with requests.Session() as session:
-        for method, path, params, body in steps:
+        for method, path, body in steps:
             try:
                 response = session.request(
-                    method, f"{url}/api/v1{path}", params=params, data=body, timeout=(timeout, timeout),
+                    method, f"{url}/api/v1{path}", data=body, timeout=(timeout, timeout),
                     headers={**headers, **({"Content-Type": "application/json"} if body else {})},
                 )
             except requests.RequestException as error:
                 return ConnectionCheck(False, _network_failure(error, host))
             if response.status_code != 200:
                 return ConnectionCheck(False, _refusal(response.status_code, response.text))
-    return ConnectionCheck(True, f"Terhubung ke server provinsi sebagai outlet {outlet.strip()}.")
+    try:
+        answer = parse_hello(response.json())
+    except (ValueError, ProtocolError):
+        return ConnectionCheck(False, "Jawaban server provinsi tidak sah. Periksa alamat server.")
+    owner, terminal = answer["outlet"], answer["terminal"]
+    if outlet.strip() and owner != outlet.strip():
+        return ConnectionCheck(
+            False, f"Token ini milik outlet {owner} (kasir {terminal}), bukan outlet {outlet.strip()}.",
+            owner, terminal,
+        )
+    return ConnectionCheck(
+        True, f"Terhubung: outlet {owner} ({answer['outlet_name']}), kasir {terminal}.", owner, terminal
+    )

@@ -158,8 +158,11 @@ class ExtrasPage(QWizardPage):
         check.clicked.connect(self.check_qris)
         self.qris_info = QLabel(objectName="qrisInfo", wordWrap=True)
         self.url = QLineEdit(objectName="serverUrl", placeholderText="https://pos.nttprov.go.id")
-        self.server_outlet = QLineEdit(objectName="serverOutlet", placeholderText="5371-01")
         self.token = QLineEdit(objectName="serverToken", echoMode=QLineEdit.EchoMode.Password)
+        # whose till the server says the token is, from the last successful "Tes koneksi"
+        self.tested: ConnectionCheck | None = None
+        self.url.textChanged.connect(self._forget_test)
+        self.token.textChanged.connect(self._forget_test)
         self.test_button = QPushButton(self.tr("Tes koneksi"), objectName="testConnectionButton")
         self.test_button.clicked.connect(self.test_connection)
         self.connection_result = QLabel(objectName="connectionResult", wordWrap=True)
@@ -171,8 +174,7 @@ class ExtrasPage(QWizardPage):
         qris_row.addWidget(self.qris_info, 1)
         form.addRow("", qris_row)
         form.addRow(self.tr("Server provinsi"), self.url)
-        form.addRow(self.tr("Kode outlet server"), self.server_outlet)
-        form.addRow(self.tr("Token"), self.token)
+        form.addRow(self.tr("Token kasir"), self.token)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button, 0)
         test_row.addWidget(self.connection_result, 1)
@@ -193,20 +195,32 @@ class ExtrasPage(QWizardPage):
         self.qris_info.setProperty("error", False)
         return True
 
+    def _forget_test(self) -> None:
+        self.tested = None
+
     def test_connection(self) -> None:
-        url, outlet, token = self.url.text(), self.server_outlet.text(), self.token.text()
+        url, token, outlet = self.url.text(), self.token.text(), self.owner.outlet_page.code.text()
         self.test_button.setEnabled(False)
+        self.tested = None
         self.connection_result.setText(self.tr("Menghubungi server..."))
-        self.owner.runner.run(lambda: check_province(url, outlet, token), self._tested, self._tested)
+        self.owner.runner.run(lambda: check_province(url, token, outlet), self._tested, self._tested)
 
     def _tested(self, outcome: Any) -> None:
         self.test_button.setEnabled(True)
         text = outcome.message if isinstance(outcome, ConnectionCheck) else str(outcome)
         self.connection_result.setText(text)
+        if isinstance(outcome, ConnectionCheck) and outcome.ok:
+            self.tested = outcome
 
     def validatePage(self) -> bool:
         if not self.check_qris():
             self.error.setText(self.tr("Perbaiki QRIS atau kosongkan dulu (bisa diisi nanti di Pengaturan)."))
+            return False
+        if self.url.text().strip() and self.tested is None:
+            # the till takes its terminal number from the token, so the server must have answered
+            self.error.setText(
+                self.tr("Tekan \"Tes koneksi\" dulu sampai berhasil, atau kosongkan alamat server.")
+            )
             return False
         return self.owner.finish_setup()
 
@@ -250,7 +264,7 @@ class SetupWizard(QWizard):
             "kabupaten": o.kabupaten.currentData(), "outlet_code": o.code.text(), "name": o.name.text(),
             "address": o.address.text(), "footer": o.footer.text(), "admin_username": a.username.text(),
             "admin_full_name": a.full_name.text(), "printer": printer, "qris": e.qris.toPlainText(),
-            "server_url": e.url.text(), "server_outlet": e.server_outlet.text(), "token": e.token.text(),
+            "server_url": e.url.text(), "token": e.token.text(),
         }
 
     def restore(self, draft: dict[str, Any]) -> None:
@@ -262,8 +276,7 @@ class SetupWizard(QWizard):
             o.kabupaten.setCurrentIndex(index)
         for field, key in ((o.code, "outlet_code"), (o.name, "name"), (o.address, "address"),
                            (o.footer, "footer"), (a.username, "admin_username"),
-                           (a.full_name, "admin_full_name"), (e.url, "server_url"),
-                           (e.server_outlet, "server_outlet"), (e.token, "token")):
+                           (a.full_name, "admin_full_name"), (e.url, "server_url")):
             if isinstance(draft.get(key), str):
                 field.setText(draft[key])
         e.qris.setPlainText(str(draft.get("qris") or ""))
@@ -277,12 +290,12 @@ class SetupWizard(QWizard):
     # --- finish ---------------------------------------------------------------------------------
     def outlet_setup(self) -> OutletSetup:
         answers = self.answers()
-        server = None
-        if answers["server_url"].strip():
+        server, terminal = None, "01"
+        tested = self.extras_page.tested
+        if answers["server_url"].strip() and tested is not None:
+            terminal = tested.terminal
             server = ProvinceServer(
-                answers["server_url"].strip(),
-                answers["server_outlet"].strip() or f"{answers['outlet_code'].strip()}-01",
-                answers["token"].strip(),
+                answers["server_url"].strip(), answers["token"].strip(), f"{tested.outlet}-{tested.terminal}"
             )
         return OutletSetup(
             outlet_code=answers["outlet_code"].strip(),
@@ -295,6 +308,7 @@ class SetupWizard(QWizard):
             receipt_footer=answers["footer"].strip(),
             printer=answers["printer"],
             qris_static=answers["qris"].strip() or None,
+            terminal=terminal,
             server=server,
         )
 
