@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -83,7 +85,16 @@ def backup_file(path: Path, label: str) -> Path:
     finally:
         dst.close()
         src.close()
+    make_private(target, 0o600)
     return target
+
+
+def make_private(path: Path, mode: int) -> None:
+    """Owner-only permissions on POSIX (Windows keeps the user profile's ACLs); never an error."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        os.chmod(path, mode)
 
 
 class Database:
@@ -108,6 +119,12 @@ class Database:
                 f"Database kasir belum ada di {data_dir}. Jalankan `ntt-pos init` atau `ntt-pos --demo`."
             )
         path.parent.mkdir(parents=True, exist_ok=True)
+        make_private(path.parent, 0o700)
+        if not exists:
+            # Created empty, readable by this user only, before SQLite opens it: the -wal and -shm files
+            # SQLite makes beside it take the same permissions (it holds NIPs and the sync token).
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        make_private(path, 0o600)
         engine = make_engine(path)
         report = migrate.upgrade(engine, path, created=not exists)
         return cls(path, engine, report)

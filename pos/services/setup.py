@@ -19,7 +19,7 @@ from sqlalchemy import select
 from pos.core.errors import DomainError
 from pos.core.regions import REGIONS, region, region_by_code
 from pos.core.timeutil import utc_now
-from pos.db.engine import DB_FILENAME, Database, DatabaseRefused
+from pos.db.engine import DB_FILENAME, Database, DatabaseRefused, make_private
 from pos.db.models import Outlet, Setting, User
 from pos.db.uow import UnitOfWork
 from pos.services import audit, settings, users
@@ -227,6 +227,7 @@ def save_draft(data_dir: Path, answers: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(kept, ensure_ascii=False, indent=1), encoding="utf-8")
+    make_private(temporary, 0o600)
     os.replace(temporary, path)
 
 

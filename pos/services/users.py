@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -127,7 +128,11 @@ def authenticate(uow: UnitOfWork, username: str, pin: str, *, now: datetime | No
     if user is None or not user.active:
         raise SignInFailed("Pengguna atau PIN salah.")
     if user.locked_until is not None and user.locked_until > now:
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        if user.locked_until - now > LOCKOUT:
+            # the wall clock was set back since the lockout: it never lasts longer than LOCKOUT
+            user.locked_until = now + LOCKOUT
+            uow.commit()
+        minutes = max(1, math.ceil((user.locked_until - now).total_seconds() / 60))
         raise SignInFailed(f"Pengguna dikunci karena PIN salah berulang kali. Coba lagi {minutes} menit.")
     try:
         hasher().verify(user.pin_hash, pin)

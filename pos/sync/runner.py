@@ -22,7 +22,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from pos.db.engine import Database
 from pos.db.models import AsnPeriodTotal, AsnRegistryEntry, Outlet, Setting
-from pos.services import outbox
+from pos.services import outbox, sale_events
 from pos.sync.client import NotDelivered, ProvinceClient, SyncRefused
 from pos.sync.protocol import MAX_BATCH_EVENTS, MAX_CLOCK_AHEAD_SECONDS, HelloJson, till_label
 
@@ -108,6 +108,8 @@ def this_till(db: Database) -> tuple[str, str]:
 def greet(db: Database, client: ProvinceClient) -> HelloJson:
     """Hello: check the token is this till's, keep the clock offset, requeue after a province reset."""
     with db.unit_of_work() as uow:
+        if sale_events.upgrade_legacy_events(uow):
+            uow.commit()
         counts = outbox.counts(uow)
     sent_at = time.time()
     hello = client.hello(pending=counts.pending, rejected=counts.rejected)

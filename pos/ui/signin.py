@@ -58,11 +58,21 @@ class SignInScreen(QWidget):
         card_layout.addWidget(self.error)
         card_layout.addWidget(self.button)
         card_layout.addWidget(self.hint)
+        # A banner, never a dialog: the cashier can still sign in and sell with a wrong clock.
+        self.clock_banner = QLabel(objectName="clockBanner", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.clock_banner.setWordWrap(True)
+        self.clock_banner.setProperty("error", True)
+        self.clock_banner.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.clock_banner)
         layout.addStretch(1)
         layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.busy = False
+
+    def show_clock_warning(self, text: str) -> None:
+        self.clock_banner.setText(text)
+        self.clock_banner.setVisible(bool(text))
 
     def set_users(self, users: Sequence[UserInfo]) -> None:
         self.user.clear()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -148,3 +150,21 @@ def test_taxed_lines_keep_their_mode_across_the_upgrade(tmp_path: Path) -> None:
         columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(sale_lines)")}
     db.close()
     assert "tax_mode" in columns
+
+
+@pytest.mark.skipif(os.name != "posix", reason="owner-only file modes are a POSIX notion")
+def test_the_data_folder_and_its_files_are_private_to_the_user(tmp_path: Path) -> None:
+    from pos.services import setup
+
+    folder = tmp_path / "till"
+    db = Database.open(folder, create=True)
+    with db.unit_of_work() as uow:  # writes through the WAL, which SQLite creates beside the file
+        uow.session.execute(text("CREATE TABLE probe (x)"))
+        uow.commit()
+    setup.save_draft(folder, {"outlet_code": "5371", "token": "nttpos_rahasia", "admin_pin": "2468"})
+    for path in [folder / DB_FILENAME, folder / f"{DB_FILENAME}-wal", setup.draft_path(folder)]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    draft = setup.draft_path(folder).read_text(encoding="utf-8")
+    assert "nttpos_rahasia" not in draft and "2468" not in draft
+    db.close()

@@ -4,6 +4,7 @@ shifts, stock and producer services, delivered by the real sync round over HTTP 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -17,11 +18,12 @@ from sqlalchemy import Engine, func, select
 from pos.core.cart import Discount
 from pos.core.payments import Payment, PaymentMethod
 from pos.core.pricing import price_cart
+from pos.db.models import OutboxEvent
 from pos.province.outlets import add_outlet
 from pos.province.reports import outlets_report
 from pos.province.schema import events, refunds, sale_lines, sales
 from pos.province.server import BackgroundServer
-from pos.services import consignment, outbox, shifts
+from pos.services import consignment, outbox, sale_events, shifts
 from pos.services import reports as till_reports
 from pos.sync.client import ProvinceClient
 from pos.sync.connect import connect_till, identify
@@ -171,3 +173,37 @@ def test_generated_carts_are_all_accepted_and_totals_match(
     sync(till)
     assert_province_equals_till(province_engine, till)
     assert till.events("sale")[-1]["payload"]["total"] == total
+
+
+def test_the_event_checkout_queued_equals_the_sale_rebuilt_from_the_database(connected: RealTill) -> None:
+    till = connected
+    cart = till.cart((KOPI, 1), (TENUN, 2), (MINYAK, 5), (SEI, 1))
+    cart.set_line_discount(1, line_discount("12.5"))
+    cart.set_sale_discount(Discount.of_percent(Decimal(3), "ASN"))
+    sold = till.sell(cart, buyer_nip=NIP)
+    refund = till.refund(sold.receipt_no, {till.sale_lines(sold.receipt_no)[2].sale_line_id: 2})
+    queued = {event["uuid"]: event["payload"] for event in till.events()}
+    with till.db.unit_of_work() as uow:
+        assert queued[sold.uuid] == sale_events.sale_event(uow, sold.sale_id).to_json()
+        assert queued[refund.uuid] == sale_events.refund_event(uow, refund.refund_id).to_json()
+
+
+def test_events_queued_before_protocol_2_are_re_encoded_and_delivered(
+    connected: RealTill, province_engine: Engine
+) -> None:
+    """A till upgraded with undelivered (or refused) events in the old format loses none of them."""
+    till = connected
+    cart = till.cart((TENUN, 1), (KOPI, 2))
+    cart.set_sale_discount(Discount.of_rupiah(10_000, "promo"))
+    sold = till.sell(cart, buyer_nip=NIP)
+    with till.db.unit_of_work() as uow:
+        row = uow.session.query(OutboxEvent).filter_by(uuid=sold.uuid).one()
+        old = json.loads(row.payload)
+        del old["terminal"]  # protocol 1: no terminal, lines without tax mode and tax, no tax_added
+        for line in old["payload"]["lines"]:
+            del line["tax_mode"], line["tax"]
+        del old["payload"]["tax_added"]
+        row.payload, row.status, row.last_error = json.dumps(old), "rejected", "jumlah total baris ..."
+        uow.commit()
+    sync(till)
+    assert_province_equals_till(province_engine, till)

@@ -24,8 +24,34 @@ def test_statuses_from_other_threads_reach_the_status_bar(qtbot: Any, window: Ma
     worker.start()
     worker.join(5)
     qtbot.waitUntil(lambda: "7 menunggu" in window.sync_label.text(), timeout=2000)
-    assert window.sync_label.text() == "Sinkron offline: 7 menunggu · terakhir 28/11 11:04 · 1 ditolak"
+    assert (
+        window.sync_label.text() == "Sinkron offline: 7 menunggu · terakhir berhasil 28/11 11:04 · 1 ditolak"
+    )
     assert window.sync_label.toolTip() == "Offline: timeout"
     qtbot.waitUntil(lambda: "habis" in window.printer_label.text(), timeout=2000)
     assert window.printer_label.text() == "Kertas printer habis · 2 antre"
     assert window.printer_label.property("error") is True
+
+
+def test_a_refused_till_and_a_wrong_clock_are_named_never_shown_as_offline(
+    qtbot: Any, window: MainWindow
+) -> None:
+    warning = "Jam kasir ini 12 menit lebih cepat dari server provinsi: betulkan jam dan zona waktu komputer"
+    window.sync_status.emit(
+        SyncStatus(
+            pending=3,
+            rejected=0,
+            last_success=None,
+            online=False,
+            message="Sinkronisasi ditolak: token ditolak server provinsi (token tidak dikenal)",
+            refused=True,
+            clock_warning=warning,
+        )
+    )
+    assert window.sync_label.text().startswith("Sinkron DITOLAK (3 menunggu): token ditolak server provinsi")
+    assert warning in window.sync_label.text()
+    assert window.sync_label.property("error") is True
+    assert window.signin.clock_banner.isVisibleTo(window.signin)
+    assert window.signin.clock_banner.text() == warning
+    window.sync_status.emit(SyncStatus(3, 0, None, True, "Tersinkron"))  # the clock was put right
+    assert not window.signin.clock_banner.isVisibleTo(window.signin)
