@@ -288,6 +288,9 @@ def sync_once(
         counts = outbox.counts(uow)
         summary.pending, summary.rejected_open = counts.pending, counts.rejected
         uow.commit()
+    if summary.accepted or summary.duplicate or summary.rejected:
+        # tell the province what is left now, for its per-till view (`report outlets --tills`)
+        client.hello(pending=counts.pending, rejected=counts.rejected)
     log.info(
         "sync: accepted %d, duplicate %d, rejected %d, pending %d",
         summary.accepted,
