@@ -73,10 +73,6 @@ def build_till(db: Database, app: Any, *, start_sync: bool = True) -> Till:
     backend = TillBackend(db.unit_of_work)
     window = MainWindow(backend)
     window.install_scanner(app)
-    queue = _print_queue(backend.setting("printer"), window.printer_status.emit)
-    if queue is not None:
-        window.set_printer(lambda doc, title: queue.submit(doc, title=title))
-        queue.start()
     sync = None
     if start_sync:
         from pos.sync.worker import SyncWorker
@@ -84,29 +80,40 @@ def build_till(db: Database, app: Any, *, start_sync: bool = True) -> Till:
         sync = SyncWorker(db, window.sync_status.emit)
         window.checkout.sale_completed.connect(lambda _sale: sync.wake())
         sync.start()
-    till = Till(db, window, queue, sync)
+    till = Till(db, window, None, sync)
+    rebuild_printer(till, backend.setting("printer"))
     window.admin_menu.printer_changed.connect(lambda value: rebuild_printer(till, value))
     return till
 
 
 def rebuild_printer(till: Till, value: Any) -> None:
-    """The admin saved another printer: stop the old queue and print through the new one from now on."""
-    if till.print_queue is not None:
-        till.print_queue.stop(timeout=2.0)
-    wanted = value if value and value.get("kind") != "none" else None
-    queue = _print_queue(wanted, till.window.printer_status.emit)
+    """Print through the printer `value` from now on (at start, or after the admin saved another one).
+
+    The old queue is stopped quietly: its last report ("Antrian cetak berhenti") must not overwrite the
+    new printer's state in the status bar, so only the current queue's reports reach the window.
+    """
+    old, till.print_queue = till.print_queue, None
+    if old is not None:
+        old.stop(timeout=2.0)
+    queue: Any = None
+
+    def report(status: Any) -> None:  # on the print thread
+        if queue is not None and till.print_queue is queue:
+            till.window.printer_status.emit(status)
+
+    queue = _print_queue(value, report)
     till.print_queue = queue
     if queue is None:
-        till.window.submit_print = None
-        till.window.printer_label.setText(till.window.tr("Printer: tidak ada (pratinjau)"))
+        till.window.set_printer(None)
         return
     till.window.set_printer(lambda doc, title: queue.submit(doc, title=title))
     queue.start()
 
 
 def _print_queue(value: Any, on_status: Any) -> Any | None:
-    """The setting "printer" holds PrinterSettings fields; without it receipts are only previewed."""
-    if not value:
+    """The setting "printer" holds PrinterSettings fields; without one (or "Belum ada printer")
+    receipts are only previewed."""
+    if not value or value.get("kind") == "none":
         return None
     from pos.printing.connection import PrinterSettings
     from pos.printing.queue import PrintQueue

@@ -17,6 +17,9 @@ from pos.core.errors import DomainError
 INSTORE_PREFIXES = range(20, 30)
 INSTORE_NUMBER_LIMIT = 10**10
 """An in-store EAN-13 is 2 prefix digits, 10 number digits and the check digit."""
+TEST_PAGE_BARCODE = "2999999999991"
+"""The last in-store number of prefix 29, printed on the printer test page so a person can check that
+the scanner reads it; `validate_barcode` refuses it for products, so scanning the page sells nothing."""
 
 _DIGITS_RE = re.compile(r"[0-9]+", re.ASCII)
 _LENGTHS = (8, 12, 13)
@@ -104,6 +107,8 @@ def validate_barcode(text: str) -> str:
         raise InvalidBarcode(f"panjang barcode harus 8, 12, atau 13 digit (tertulis {len(code)} digit)")
     if classify_barcode(code) is None:
         raise InvalidBarcode("digit pemeriksa barcode salah")
+    if code == TEST_PAGE_BARCODE:
+        raise InvalidBarcode("barcode ini khusus untuk halaman tes printer, bukan untuk produk")
     return code
 
 

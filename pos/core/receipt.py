@@ -8,8 +8,9 @@ All money is int rupiah; `issued_at` is already in the outlet's zone (WITA by de
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any
 
 from pos.core.document import QR, Block, Columns, Cut, Document, Feed, Logo, Rule, Text, check_width
 from pos.core.errors import DomainError
@@ -214,3 +215,31 @@ def _buyer_blocks(buyer: ReceiptBuyer) -> list[Block]:
 def receipt_qr_payload(receipt: Receipt) -> str:
     """What the receipt's QR code holds: "NTTPOS1|<receipt_no>|<sale_uuid>" (see pos.core.scan)."""
     return scan_receipt_qr_payload(receipt.receipt_no, receipt.sale_uuid)
+
+
+RECEIPT_JSON_VERSION = 1
+
+
+def receipt_to_json(receipt: Receipt) -> dict[str, Any]:
+    """The receipt as plain JSON, kept with the sale so a reprint shows what the customer got."""
+    data = asdict(receipt)
+    data["issued_at"] = receipt.issued_at.isoformat()
+    data["version"] = RECEIPT_JSON_VERSION
+    return data
+
+
+def receipt_from_json(data: dict[str, Any], *, reprint: bool) -> Receipt:
+    """The receipt as it was issued, marked (or not) as a reprint."""
+    fields = {k: v for k, v in data.items() if k != "version"}
+    buyer = fields.get("buyer")
+    return Receipt(
+        **{
+            **fields,
+            "header": ReceiptHeader(**fields["header"]),
+            "issued_at": datetime.fromisoformat(fields["issued_at"]),
+            "lines": tuple(ReceiptLine(**line) for line in fields["lines"]),
+            "payments": tuple(ReceiptPayment(**payment) for payment in fields["payments"]),
+            "buyer": ReceiptBuyer(**buyer) if buyer else None,
+            "reprint": reprint,
+        }
+    )

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 import socket
+import stat
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import Any, Literal
 
 from pos.core.errors import DomainError
@@ -91,6 +95,32 @@ def make_escpos_printer(settings: PrinterSettings) -> Any:
     raise PrinterFault(NO_PRINTER, "offline")
 
 
+JOB_SEPARATOR = "\n-------- cetakan berikutnya {0:%Y-%m-%d %H:%M:%S} --------\n\n"
+
+
+def append_job(path: str | Path, data: bytes, now: datetime | None = None) -> None:
+    """The "file" printer: a device (/dev/usb/lp0) gets the bytes as they are; a plain file KEEPS every
+    job, appended after a separator line, so a shop without a printer can still show any receipt.
+
+    python-escpos's `File` opens with "wb" and would keep only the last job.
+    """
+    target = Path(path)
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = 0
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        with target.open("wb") as device:
+            device.write(data)
+        return
+    with target.open("ab") as file:
+        if file.tell() > 0:
+            file.write(JOB_SEPARATOR.format(now or datetime.now()).encode("ascii"))
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
+
+
 class EscposConnection:
     """Sends rendered bytes to one python-escpos printer and reads its status when it can."""
 
@@ -100,6 +130,12 @@ class EscposConnection:
 
     def send(self, data: bytes) -> None:
         """Check the printer, send `data`, and confirm it arrived; raise `PrinterFault` otherwise."""
+        if self.settings.kind == "file" and self._printer is None:
+            try:
+                append_job(self.settings.file_path, data)
+            except Exception as error:
+                raise describe_failure(error, "file") from error
+            return
         try:
             printer = self._printer if self._printer is not None else make_escpos_printer(self.settings)
             self._printer = printer

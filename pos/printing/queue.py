@@ -186,7 +186,7 @@ class PrintQueue:
         with self._changed:
             self._state.jobs = [queued for queued in self._state.jobs if queued.id != job.id]
             self._changed.notify_all()
-        self._report("ready", _MESSAGES["ready"])
+        self._report("ready", _MESSAGES["ready"], job.id)
         return True
 
     def _mark_failed(self, job: PrintJob, message: str) -> None:

@@ -16,7 +16,20 @@ from pos.core.document import Block, render_text
 from pos.core.payments import Payment
 from pos.core.receipt import Receipt, receipt_document
 from pos.core.report_documents import shift_report_document
-from pos.services import asn, catalog, checkout, held, refunds, sales, settings, shifts, users, voids
+from pos.services import (
+    asn,
+    catalog,
+    checkout,
+    held,
+    open_cart,
+    receipts,
+    refunds,
+    sales,
+    settings,
+    shifts,
+    users,
+    voids,
+)
 from pos.services.catalog import ProductView
 from pos.services.checkout import CompletedSale
 from pos.services.context import Actor, Role
@@ -113,11 +126,21 @@ class TillBackend:
         shift_id: int | None,
     ) -> CompletedSale:
         with self._uow() as uow:
+            open_cart.discard(uow, commit=False)  # goes with the sale's commit: never sold and offered again
             return checkout.complete_sale(uow, actor, cart, payments, buyer_nip=buyer_nip, shift_id=shift_id)
 
     def receipt(self, receipt_no: str, *, reprint: bool = False) -> Receipt:
+        """The receipt as first issued (kept with the sale); a reprint is marked "CETAK ULANG"."""
         with self._uow() as uow:
-            return sales.receipt_for(uow, receipt_no, reprint=reprint)
+            return receipts.receipt(uow, receipt_no, reprint=reprint)
+
+    def mark_printed(self, receipt_no: str) -> None:
+        with self._uow() as uow:
+            receipts.mark_printed(uow, receipt_no)
+
+    def unprinted_receipts(self) -> list[receipts.UnprintedReceipt]:
+        with self._uow() as uow:
+            return receipts.unprinted(uow)
 
     def receipt_text(self, receipt: Receipt) -> str:
         return render_text(receipt_document(receipt, self.receipt_width()), self.receipt_width())
@@ -146,6 +169,7 @@ class TillBackend:
     # --- parked sales -------------------------------------------------------------------------
     def park(self, actor: Actor, cart: Cart, label: str | None, buyer_nip: str | None) -> held.HeldView:
         with self._uow() as uow:
+            open_cart.discard(uow, commit=False)  # parked and no longer in progress, in one commit
             return held.park(uow, actor, cart, label, buyer_nip=buyer_nip)
 
     def held_sales(self) -> list[held.HeldView]:
@@ -154,7 +178,21 @@ class TillBackend:
 
     def recall(self, actor: Actor, held_id: int) -> held.RecalledCart:
         with self._uow() as uow:
-            return held.recall(uow, actor, held_id)
+            return open_cart.recall_parked(uow, actor, held_id)
+
+    # --- the cart in progress, kept across a crash ------------------------------------------------
+    def save_open_cart(self, actor: Actor, cart: Cart, buyer_nip: str | None) -> None:
+        with self._uow() as uow:
+            open_cart.save(uow, actor, open_cart.snapshot_of(cart, buyer_nip))
+
+    def left_open_cart(self) -> open_cart.OpenCartView | None:
+        """A cart that was in progress when the till stopped (crash, power cut), or None."""
+        with self._uow() as uow:
+            return open_cart.load(uow)
+
+    def discard_open_cart(self) -> None:
+        with self._uow() as uow:
+            open_cart.discard(uow)
 
     # --- buyer (ASN) --------------------------------------------------------------------------
     def buyer(self, nip_text: str, this_sale: int) -> BuyerInfo:

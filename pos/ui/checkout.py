@@ -74,6 +74,7 @@ class CheckoutScreen(QWidget):
         self.shift: ShiftView | None = None
         self.buyer: BuyerInfo | None = None
         self.model = CartTableModel(Cart(), self)
+        self._journaled: Any = None  # what the open-cart journal last wrote (see `_journal`)
         self._build()
 
     # --- layout -----------------------------------------------------------------------------------
@@ -166,7 +167,18 @@ class CheckoutScreen(QWidget):
     # --- session ----------------------------------------------------------------------------------
     def start(self, actor: Actor, shift: ShiftView | None) -> None:
         self.actor, self.shift = actor, shift
+        # The empty new sale is not written: a cart left by a crash stays until the cashier decides.
+        self._journaled = self._journal_key()
         self.new_sale()
+
+    def restore(self, cart: Cart, buyer_nip: str | None) -> None:
+        """A cart left in progress (or recalled) becomes the sale being built."""
+        self.model.set_cart(cart)
+        self.buyer = None
+        if buyer_nip:
+            self.set_buyer(buyer_nip)
+        self.refresh()
+        self.select_row(self.model.rowCount() - 1)
 
     def new_sale(self) -> None:
         self.buyer = None
@@ -351,6 +363,25 @@ class CheckoutScreen(QWidget):
         self.detail_label.setText(" · ".join(parts))
         self.pay_button.setEnabled(not self.cart.is_empty)
         self._render_buyer()
+        self._journal()
+
+    def _journal_key(self) -> Any:
+        return (self.cart.snapshot(), self.buyer.nip if self.buyer else None)
+
+    def _journal(self) -> None:
+        """Keep the cart in progress on disk at every change (pos.services.open_cart), like a parked
+        sale, so a crash or a power cut in the middle of a sale loses nothing."""
+        if self.actor is None:
+            return
+        key = self._journal_key()
+        if key == self._journaled:
+            return
+        try:
+            self.backend.save_open_cart(self.actor, self.cart, key[1])
+        except DomainError as error:
+            self.say(str(error), error=True)
+            return
+        self._journaled = key
 
     # --- paying -----------------------------------------------------------------------------------
     def pay(self) -> None:

@@ -250,12 +250,7 @@ class CheckoutActions(QObject):
         except DomainError as error:
             screen.say(str(error), error=True)
             return
-        screen.model.set_cart(recalled.cart)
-        screen.buyer = None
-        if recalled.buyer_nip:
-            screen.set_buyer(recalled.buyer_nip)
-        screen.refresh()
-        screen.select_row(screen.model.rowCount() - 1)
+        screen.restore(recalled.cart, recalled.buyer_nip)
         screen.say(self.tr("Transaksi dipanggil: {0}").replace("{0}", recalled.label))
 
     # --- paying -----------------------------------------------------------------------------------

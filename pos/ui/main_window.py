@@ -25,6 +25,7 @@ from pos.ui.backend import TillBackend
 from pos.ui.checkout import CheckoutScreen
 from pos.ui.checkout_actions import CheckoutActions
 from pos.ui.dialogs import ManagerPinDialog, PreviewDialog
+from pos.ui.recovery import Recovery
 from pos.ui.refund import RefundDialog
 from pos.ui.scanner import ScannerFilter
 from pos.ui.setup.admin_menu import AdminMenu, ensure_own_pin
@@ -33,7 +34,7 @@ from pos.ui.signin import SignInScreen
 from pos.ui.tasks import TaskRunner
 from pos.ui.widgets import confirm, run_dialog
 
-SubmitPrint = Callable[[tuple[Block, ...], str], None]
+SubmitPrint = Callable[[tuple[Block, ...], str], object]  # returns the print job's id
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.backend = backend
         self.submit_print = submit_print
+        self.receipt_jobs: dict[int, str] = {}  # print job id -> receipt no., marked printed when done
         self.runner = TaskRunner(self)
         outlet = backend.outlet()
         self.outlet = outlet
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self.signin.signed_in.connect(self.on_signed_in)
         self.admin_menu = AdminMenu(self, backend.admin)
         self.checkout.function_requested.connect(self.on_function)
+        self.recovery = Recovery(self, run_dialog, self.print_original)
         self.show_sign_in()
 
     # --- scanner ----------------------------------------------------------------------------------
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
         self.checkout.start(actor, shift)
         self.pages.setCurrentWidget(self.checkout)
         self.activateWindow()  # back from the shift dialog; without a window manager nobody else does it
+        self.recovery.after_sign_in()  # after a crash: receipts that never printed, the cart in progress
         self.checkout.scan_field.setFocus()
 
     def sign_out(self) -> None:
@@ -225,19 +229,48 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # --- printing and status ----------------------------------------------------------------------
-    def set_printer(self, submit_print: SubmitPrint) -> None:
+    def set_printer(self, submit_print: SubmitPrint | None) -> None:
+        """Print through `submit_print` from now on (None: receipts are only shown on screen)."""
         self.submit_print = submit_print
-        self.printer_label.setText(self.tr("Printer siap"))
+        self.receipt_jobs.clear()  # a new queue numbers its jobs afresh; the old one's are gone
+        self.printer_label.setProperty("error", False)
+        self.printer_label.style().polish(self.printer_label)
+        self.printer_label.setText(
+            self.tr("Printer: tidak ada (pratinjau)") if submit_print is None else self.tr("Printer siap")
+        )
 
-    def print_receipt(self, receipt: Receipt) -> None:
-        """Show the receipt on screen and queue it for the printer (never waits for the printer)."""
+    def print_original(self, receipt_no: str) -> None:
+        """A receipt that never printed (after a crash), as the original; the drawer stays shut."""
+        self.runner.run(
+            lambda: self.backend.receipt(receipt_no),
+            lambda receipt: self.print_receipt(receipt, kick=False),
+            lambda error: self.checkout.say(str(error), error=True),
+        )
+
+    def print_receipt(self, receipt: Receipt, *, kick: bool = True) -> None:
+        """Show the receipt on screen and queue it for the printer (never waits for the printer).
+
+        An original receipt counts as printed once the printer took it (`_show_printer`), or at once on
+        a till without a printer, where the screen is the receipt.
+        """
         width = self.backend.receipt_width()
         self.checkout.receipt_preview.setPlainText(self.backend.receipt_text(receipt))
+        original = not receipt.reprint and not receipt.is_refund
         if self.submit_print is not None:
             document = tuple(receipt_document(receipt, width))
-            if self._kicks_drawer(receipt):
+            if kick and self._kicks_drawer(receipt):
                 document = (DrawerKick(), *document)  # the drawer opens while the receipt prints
-            self.submit_print(document, f"Struk {receipt.receipt_no}")
+            job = self.submit_print(document, f"Struk {receipt.receipt_no}")
+            if original and isinstance(job, int):
+                self.receipt_jobs[job] = receipt.receipt_no
+        elif original:
+            self._mark_printed(receipt.receipt_no)
+
+    def _mark_printed(self, receipt_no: str) -> None:
+        try:
+            self.backend.mark_printed(receipt_no)
+        except DomainError as error:
+            self.checkout.say(str(error), error=True)
 
     def _kicks_drawer(self, receipt: Receipt) -> bool:
         """Cash came in on a new sale and the printer setting asks for the drawer to open."""
@@ -249,6 +282,8 @@ class MainWindow(QMainWindow):
         )
 
     def _show_printer(self, status: Any) -> None:
+        if status.kind == "ready" and status.job_id in self.receipt_jobs:
+            self._mark_printed(self.receipt_jobs.pop(status.job_id))
         waiting = self.tr(" · {0} antre").replace("{0}", str(status.pending)) if status.pending else ""
         self.printer_label.setText(f"{status.message}{waiting}")
         self.printer_label.setProperty("error", status.kind in ("offline", "paper_out", "error"))

@@ -247,7 +247,8 @@ class PaymentDialog(QDialog):
         self._render_quick_tenders()
 
     def _render_quick_tenders(self) -> None:
-        """Buttons for the likely notes; F1-F6 are bound once in __init__ and read `quick_amounts`."""
+        """Buttons for the likely notes; F1-F6 are bound once in __init__ and read `quick_amounts`.
+        Each fills the amount field; Enter (or "Terima") takes it."""
         while self.quick_layout.count():
             item = self.quick_layout.takeAt(0)
             if item.widget():
@@ -265,7 +266,10 @@ class PaymentDialog(QDialog):
             self.quick_tender(self.quick_amounts[number - 1])
 
     def quick_tender(self, amount: int) -> None:
+        """F1-F6 (or a click) only FILL the amount; Enter takes it. One key never commits a sale: F2 is
+        "Cari barang" on the checkout screen, and a habit must not complete a payment."""
         if self.method is not PaymentMethod.CASH:
             self.choose(PaymentMethod.CASH)
-        self.amount.setText(str(amount))
-        self.add_tender()
+        self.amount.setText(format_rupiah(amount))
+        self.amount.setFocus()
+        self.amount.selectAll()

@@ -244,7 +244,8 @@ def bench_memory(folder: Path, codes: list[str], sales: int = 500) -> float:
     def pay_exact() -> None:
         modal = QApplication.activeModalWidget()
         if isinstance(modal, PaymentDialog):
-            modal.quick_tender_number(1)
+            modal.quick_tender_number(1)  # fills the exact amount; Enter takes it
+            modal.add_tender()
         else:
             QTimer.singleShot(1, pay_exact)
 

@@ -6,11 +6,21 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from PIL import Image
 
-from pos.core.document import Logo, Text, render_text
+from pos.core.barcode import (
+    TEST_PAGE_BARCODE,
+    InvalidBarcode,
+    is_valid_ean13,
+    make_instore_ean13,
+    validate_barcode,
+)
+from pos.core.document import Barcode, Cut, Logo, Text, render_text
+from pos.printing.connection import PrinterSettings
 from pos.printing.escpos_render import escpos_bytes
 from pos.printing.logo import logo_image
+from pos.printing.queue import PrintQueue
 from pos.printing.test_page import test_page_document as make_test_page
 
 WITA = ZoneInfo("Asia/Makassar")
@@ -67,3 +77,27 @@ def test_test_page_fits_and_shows_the_ruler() -> None:
         assert 'Aksen: Se\'i - "Madu" ... ok' in text
         data = escpos_bytes(page, paper=58 if width == 32 else 80)
         assert b"TES PRINTER" in data
+
+
+def test_the_test_page_barcode_is_one_no_product_can_have() -> None:
+    """Scanning the test page must not sell anything: its code is refused for every product."""
+    page = make_test_page("NTT Mart", "file", 32, datetime(2026, 11, 28, 9, 30, tzinfo=WITA))
+    codes = [block.ean13 for block in page if isinstance(block, Barcode)]
+    assert codes == [TEST_PAGE_BARCODE] and is_valid_ean13(TEST_PAGE_BARCODE)  # the scanner reads it
+    assert make_instore_ean13(1) != TEST_PAGE_BARCODE  # 2000000000015: the first in-store product
+    with pytest.raises(InvalidBarcode, match="halaman tes"):
+        validate_barcode(TEST_PAGE_BARCODE)
+
+
+def test_the_file_printer_keeps_every_job(tmp_path: Path) -> None:
+    """A shop without a printer prints to a file: each receipt stays there, one after the other."""
+    target = tmp_path / "struk.bin"
+    queue = PrintQueue(PrinterSettings(kind="file", file_path=str(target)), retry_interval=3600)
+    for number in (1, 2, 3):
+        queue.submit((Text(f"Struk nomor {number}"), Cut()), title=f"Struk {number}")
+    assert queue.wait_idle(20)
+    queue.stop()
+    data = target.read_bytes()
+    assert [data.count(f"Struk nomor {n}".encode()) for n in (1, 2, 3)] == [1, 1, 1]
+    assert data.count(b"cetakan berikutnya") == 2  # a separator between jobs, not before the first
+    assert data.startswith(escpos_bytes((Text("Struk nomor 1"), Cut()), paper=80))

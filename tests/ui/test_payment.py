@@ -110,7 +110,13 @@ def test_split_debit_with_reference_then_cash_quick_tender(
         dialog.reference.setText("EDC-778812")
         qtbot.keyClick(dialog.reference, Qt.Key.Key_Return)
         assert dialog.isVisible() and dialog.remaining == total - part
-        qtbot.keyClick(dialog, Qt.Key.Key_F1)  # quick tender: the exact rest in cash
+        qtbot.keyClick(dialog, Qt.Key.Key_F1)  # quick tender: the exact rest in cash, FILLED only
+        assert dialog.isVisible() and dialog.amount.text() == format_rupiah(total - part)
+        for key in (Qt.Key.Key_F2, Qt.Key.Key_F3):  # a habitual F2 ("Cari barang") never commits
+            qtbot.keyClick(dialog, key)
+            assert dialog.isVisible() and len(dialog.payments) == 1
+        qtbot.keyClick(dialog, Qt.Key.Key_F1)
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)  # Enter takes it and completes the sale
 
     handled = when_modal(PaymentDialog, split)
     qtbot.keyClick(window.checkout.scan_field, Qt.Key.Key_F8)

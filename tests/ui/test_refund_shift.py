@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
-from ui_helpers import barcodes, query, scan, sign_in, when_modal
+from ui_helpers import barcodes, pay_exact, query, scan, sign_in, when_modal
 
 from pos.core.money import format_rupiah
 from pos.core.scan import receipt_qr_payload
@@ -23,7 +23,7 @@ def sell(qtbot: Any, window: MainWindow, codes: list[str]) -> str:
     """Scan `codes` and pay the exact amount in cash (F1 = exact); returns the receipt number."""
     for code in codes:
         scan(qtbot, window.checkout.scan_field, code)
-    handled = when_modal(PaymentDialog, lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_F1))
+    handled = when_modal(PaymentDialog, pay_exact(qtbot))
     qtbot.keyClick(window.checkout.scan_field, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: bool(handled) and window.checkout.cart.is_empty, timeout=5000)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)  # keys go to the till again

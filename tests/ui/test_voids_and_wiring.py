@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
-from ui_helpers import barcodes, query, scan, sign_in, when_modal
+from ui_helpers import barcodes, pay_exact, query, scan, sign_in, when_modal
 
 from pos.app import build_till
 from pos.db.engine import Database
@@ -90,7 +90,7 @@ def test_receipt_goes_to_the_print_queue_thread_and_status_comes_back(
         sign_in(qtbot, window)
         code, _name, _price = barcodes(demo_db, 1)[0]
         scan(qtbot, window.checkout.scan_field, code)
-        handled = when_modal(PaymentDialog, lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_F1))
+        handled = when_modal(PaymentDialog, pay_exact(qtbot))
         qtbot.keyClick(window.checkout.scan_field, Qt.Key.Key_F8)
         qtbot.waitUntil(lambda: bool(handled) and window.checkout.cart.is_empty, timeout=5000)
         receipt_no = window.backend.last_receipt_no()

@@ -36,6 +36,16 @@ def scan(qtbot: Any, widget: Any, code: str) -> None:
     qtbot.keyClick(widget, Qt.Key.Key_Return)
 
 
+def pay_exact(qtbot: Any) -> Callable[[Any], None]:
+    """In the payment dialog: F1 fills the exact amount, Enter takes it (one key never commits)."""
+
+    def answer(dialog: Any) -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_F1)
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+
+    return answer
+
+
 def query(db: Database, sql: str, *args: Any) -> list[tuple[Any, ...]]:
     con = sqlite3.connect(db.path)
     try:

@@ -117,6 +117,8 @@ class PrinterForm(QWidget):
             self.profile.addItem(name or self.tr("(umum)"), name)
         self.drawer = QCheckBox(self.tr("Buka laci uang setelah pembayaran tunai"), objectName="drawerKick")
         self.drawer.setChecked(True)
+        self.drawer_wanted = True  # the admin's choice, kept while "Belum ada printer" greys it out
+        self.drawer.toggled.connect(self._drawer_toggled)
         self.form = QFormLayout(self)
         self.form.addRow(self.tr("Sambungan"), self.kind)
         self.rows = {
@@ -144,6 +146,18 @@ class PrinterForm(QWidget):
         chosen = str(self.kind.currentData())
         for row in range(1, 9):
             self.form.setRowVisible(row, row in self.rows.get(chosen, []))
+        # The drawer is opened by the printer: without one it cannot open, so the tick is off.
+        has_printer = chosen != "none"
+        self.drawer.setEnabled(has_printer)
+        self.drawer.blockSignals(True)
+        self.drawer.setChecked(has_printer and self.drawer_wanted)
+        self.drawer.blockSignals(False)
+        hint = self.tr("Laci kas dibuka oleh printer: pilih printer dulu.")
+        self.drawer.setToolTip("" if has_printer else hint)
+
+    def _drawer_toggled(self, checked: bool) -> None:
+        if self.drawer.isEnabled():
+            self.drawer_wanted = checked
 
     def set_value(self, value: dict[str, Any]) -> None:
         self.kind.setCurrentIndex(max(0, self.kind.findData(value.get("kind", "none"))))
@@ -162,7 +176,8 @@ class PrinterForm(QWidget):
             self.profile.setCurrentIndex(index)
         else:
             self.profile.setEditText(profile)
-        self.drawer.setChecked(bool(value.get("kick_drawer_after_cash", True)))
+        self.drawer_wanted = bool(value.get("kick_drawer_after_cash", True))
+        self.drawer.setChecked(self.drawer_wanted)
         self._show_fields()
 
     def value(self) -> dict[str, Any]:
@@ -171,7 +186,7 @@ class PrinterForm(QWidget):
         value: dict[str, Any] = {
             "kind": kind,
             "paper": int(self.paper.currentData()),
-            "kick_drawer_after_cash": self.drawer.isChecked(),
+            "kick_drawer_after_cash": kind != "none" and self.drawer.isChecked(),
         }
         profile_text = self.profile.currentText().strip()
         index = self.profile.findText(profile_text)

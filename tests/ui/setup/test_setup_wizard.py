@@ -41,8 +41,8 @@ def open_wizard(qtbot: Any, data_dir: Path) -> SetupWizard:
 
 def fill_outlet_and_admin(qtbot: Any, wizard: SetupWizard) -> None:
     page = wizard.outlet_page
-    page.kabupaten.setCurrentIndex(page.kabupaten.findData("5310"))
-    assert page.code.text() == "5310" and page.name.text() == "NTT Mart by Dekranasda Ende"
+    page.kabupaten.setCurrentIndex(page.kabupaten.findData("5308"))
+    assert page.code.text() == "5308" and page.name.text() == "NTT Mart by Dekranasda Ende"
     wizard.next()
     assert wizard.currentPage() is page and "wajib" in page.error.text()  # the address is missing
     qtbot.keyClicks(page.address, "Jl. Kelimutu No. 3, Ende")
@@ -67,7 +67,7 @@ def test_leave_half_way_resume_then_finish_and_sell(qtbot: Any, tmp_path: Path) 
 
     wizard = open_wizard(qtbot, data_dir)  # started again: the answers are back, the PIN is not
     assert wizard.outlet_page.address.text() == "Jl. Kelimutu No. 3, Ende"
-    assert wizard.outlet_page.kabupaten.currentData() == "5310"
+    assert wizard.outlet_page.kabupaten.currentData() == "5308"
     assert wizard.admin_page.full_name.text() == "Yohanes Ndona" and wizard.admin_page.pin.text() == ""
     wizard.next()
     wizard.admin_page.pin.setText("4826")
@@ -89,7 +89,7 @@ def test_leave_half_way_resume_then_finish_and_sell(qtbot: Any, tmp_path: Path) 
     assert not extras.check_qris()
     assert "QRIS tidak bisa dipakai" in extras.qris_info.text()
     extras.url.setText(f"http://127.0.0.1:{closed_port()}")
-    extras.server_outlet.setText("5310-01")
+    extras.server_outlet.setText("5308-01")
     extras.token.setText("token-dari-provinsi")
     qtbot.mouseClick(extras.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: extras.test_button.isEnabled() and "menolak" in extras.connection_result.text(),
@@ -101,7 +101,7 @@ def test_leave_half_way_resume_then_finish_and_sell(qtbot: Any, tmp_path: Path) 
     assert extras.check_qris() and "NMID: ID1023456789010" in extras.qris_info.text()
     extras.url.clear()  # the province can wait: finish without it
     wizard.next()
-    assert wizard.result_ is not None and wizard.result_.outlet_code == "5310"
+    assert wizard.result_ is not None and wizard.result_.outlet_code == "5308"
     assert not setup.draft_path(data_dir).exists()
     assert setup.data_dir_is_set_up(data_dir)
 
@@ -137,5 +137,5 @@ def first_sale(qtbot: Any, db: Database) -> None:
     qtbot.keyClick(window.checkout.scan_field, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: bool(handled) and window.checkout.cart.is_empty, timeout=5000)
     rows = query(db, "SELECT receipt_no, total FROM sales")
-    assert len(rows) == 1 and rows[0][0].startswith("5310-01-") and rows[0][1] == 45_000
+    assert len(rows) == 1 and rows[0][0].startswith("5308-01-") and rows[0][1] == 45_000
     window.runner.wait(5000)
