@@ -117,3 +117,27 @@ def test_after_the_province_database_is_recreated_the_till_delivers_everything_a
         assert conn.execute(select(func.count(sales.c.id))).scalar_one() == 3
     engine.dispose()
     till.db.close()
+
+
+def test_sync_exits_5_while_any_event_is_rejected_and_says_how_many(
+    province_engine: Engine, live_server: BackgroundServer, tmp_path: Path
+) -> None:
+    token = register(province_engine, "5371")
+    till = make_real_till(tmp_path / "till")
+    till.sell(till.cart((KOPI, 1)))
+    folder = till.db.path.parent
+    with till.db.unit_of_work() as uow:  # a till whose clock ran a day fast when it sold
+        from pos.db.models import OutboxEvent
+
+        row = uow.session.query(OutboxEvent).filter_by(kind="sale").one()
+        event = json.loads(row.payload)
+        event["created_at"] = event["payload"]["created_at"] = "2999-01-01T00:00:00+00:00"
+        row.payload = json.dumps(event)
+        uow.commit()
+    assert ntt_pos(folder, "connect", "--server", live_server.url, "--token", token).returncode == 0
+    done = ntt_pos(folder, "sync", "--once")
+    assert done.returncode == 5, done.stderr
+    assert "1 event ditolak" in done.stderr
+    totals = json.loads(ntt_pos(folder, "report", "totals", "--json").stdout)
+    assert totals["rejected"] == 1
+    till.db.close()
