@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -112,7 +112,7 @@ def test_only_an_admin_resets_pins_and_only_a_manager_or_above_unlocks(db: Datab
     cashier = sign_in(db, "kasir1", "3917")
     with db.unit_of_work() as uow, pytest.raises(PermissionDenied):
         users.reset_pin(uow, manager, kasir.user_id, "5050")
-    for _ in range(users.MAX_FAILED_ATTEMPTS):
+    for _ in range(5):  # the promised number, not users.MAX_FAILED_ATTEMPTS: a change to it must show here
         with pytest.raises(users.SignInFailed):
             sign_in(db, "kasir1", "9999")
     with pytest.raises(users.SignInFailed, match="dikunci"):
@@ -124,3 +124,36 @@ def test_only_an_admin_resets_pins_and_only_a_manager_or_above_unlocks(db: Datab
             users.unlock(uow, cashier, kasir.user_id)
         assert users.unlock(uow, manager, kasir.user_id).locked_until is None
     sign_in(db, "kasir1", "3917")
+
+
+def test_the_fifth_wrong_pin_locks_the_user_for_five_minutes_and_the_fourth_does_not(db: Database) -> None:
+    """The rule as the README and the till's message promise it, in literal numbers (not the constants
+    it checks, so changing MAX_FAILED_ATTEMPTS or LOCKOUT fails here until the promise is changed too)."""
+    admin = sign_in(db, "admin", "4826")
+    add(db, admin, "kasir1", Role.CASHIER)
+    now = utc_now()
+
+    def attempt(pin: str, at: datetime) -> Actor:
+        with db.unit_of_work() as uow:
+            return users.authenticate(uow, "kasir1", pin, now=at)
+
+    def locked_until() -> datetime | None:
+        with db.unit_of_work() as uow:
+            return next(u for u in users.list_users(uow) if u.username == "kasir1").locked_until
+
+    for left in (4, 3, 2, 1):
+        with pytest.raises(users.SignInFailed, match=rf"Sisa percobaan: {left}\.$"):
+            attempt("9999", now)
+    assert locked_until() is None  # four wrong PINs do not lock
+    with pytest.raises(users.SignInFailed, match=r"PIN salah 5 kali\. Dikunci 5 menit\."):
+        attempt("9999", now)
+    assert locked_until() == now + timedelta(minutes=5)
+    with pytest.raises(users.SignInFailed, match="dikunci"):
+        attempt("3917", now + timedelta(minutes=4, seconds=59))  # the right PIN, still locked
+    assert attempt("3917", now + timedelta(minutes=5)).username == "kasir1"
+
+    # A right PIN starts the count again: four more wrong PINs still do not lock.
+    for left in (4, 3, 2, 1):
+        with pytest.raises(users.SignInFailed, match=rf"Sisa percobaan: {left}\.$"):
+            attempt("9999", now + timedelta(minutes=6))
+    assert locked_until() is None
