@@ -198,6 +198,25 @@ def add_category(uow: UnitOfWork, actor: Actor, name: str) -> CategoryInfo:
     return CategoryInfo(row.id, row.name)
 
 
+def rename_category(uow: UnitOfWork, actor: Actor, category_id: int, name: str) -> CategoryInfo:
+    """A category's new name (its products stay in it); audited with the old and new name."""
+    require_role(actor, Role.MANAGER, "Mengubah kategori")
+    row = uow.session.get(Category, category_id)
+    if row is None:
+        raise ProductError(f"Kategori #{category_id} tidak dikenal.")
+    name = " ".join(name.split())
+    if not name or len(name) > 80:
+        raise ProductError("Nama kategori wajib diisi (maksimal 80 huruf).")
+    same = select(Category).where(func.lower(Category.name) == name.lower(), Category.id != category_id)
+    if uow.session.scalar(same) is not None:
+        raise ProductError(f"Kategori {name} sudah ada.")
+    if row.name != name:
+        audit.record(uow, actor, "category.rename", category_id=row.id, old=row.name, new=name)
+        row.name = name
+        uow.commit()
+    return CategoryInfo(row.id, row.name)
+
+
 def _on_hand() -> Any:
     return (
         select(func.coalesce(func.sum(StockMovement.qty), 0))

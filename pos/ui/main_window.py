@@ -86,6 +86,10 @@ class MainWindow(QMainWindow):
 
     def route_scan(self, code: str) -> None:
         """A scan goes to an open dialog that wants it (refund, buyer), else to the checkout."""
+        active = QApplication.activeWindow()
+        if active is not None and active is not self and hasattr(active, "on_scan"):
+            active.on_scan(code)  # the back office: receiving, stocktake; never the cart behind it
+            return
         modal = QApplication.activeModalWidget()
         if modal is not None:
             if hasattr(modal, "on_scan"):

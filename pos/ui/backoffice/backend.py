@@ -62,6 +62,11 @@ class BackOfficeBackend:
     def categories(self) -> list[CategoryInfo]:
         return list(self._run(product_service.categories))
 
+    def save_category(self, category_id: int | None, name: str) -> CategoryInfo:
+        if category_id is None:
+            return self._act(product_service.add_category, name)
+        return self._act(product_service.rename_category, category_id, name)
+
     def save_product(self, product_id: int | None, data: ProductInput) -> ProductDetail:
         if product_id is None:
             return self._act(product_service.create_product, data)

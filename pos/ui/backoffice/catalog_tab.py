@@ -22,6 +22,7 @@ from pos.core.money import format_rupiah
 from pos.printing.labels import ShelfLabel, shelf_labels_document, write_labels_pdf
 from pos.services.products import TAX_LABELS, ProductDetail, ProductInput
 from pos.ui.backoffice.backend import BackOfficeBackend
+from pos.ui.backoffice.categories_dialog import CategoriesDialog
 from pos.ui.backoffice.common import (
     BackgroundJob,
     MessageLine,
@@ -64,12 +65,20 @@ class CatalogTab(QWidget):
         for mode, label in TAX_LABELS.items():
             self.tax.addItem(label, mode)
         self.consigned, self.active = QCheckBox("Titip jual"), QCheckBox("Aktif")
-        self.consigned.setChecked(True)
         self.active.setChecked(True)
+        self.supplier_terms: dict[int, bool] = {}  # producer id -> supplies on consignment
+        self.supplier.currentIndexChanged.connect(self._supplier_chosen)
+        for field in (self.price, self.cost, self.consignment_price):
+            field.setPlaceholderText("mis. 45rb atau Rp45.000")
+        self.categories_button = QPushButton("Kategori...")
+        self.categories_button.clicked.connect(self.edit_categories)
+        category_row = QHBoxLayout()
+        category_row.addWidget(self.category, 1)
+        category_row.addWidget(self.categories_button)
         form = QFormLayout()
         for label, widget in (
             ("Nama", self.name), ("Barcode", self.barcode), ("Kode (SKU)", self.code),
-            ("Produsen", self.supplier), ("Kategori", self.category), ("Satuan", self.unit),
+            ("Produsen", self.supplier), ("Kategori", category_row), ("Satuan", self.unit),
             ("Harga jual", self.price), ("Harga pokok (beli putus)", self.cost),
             ("Harga beli titip / unit", self.consignment_price), ("Pajak", self.tax),
             ("Stok minimum", self.min_stock), ("", self.consigned), ("", self.active),
@@ -110,14 +119,33 @@ class CatalogTab(QWidget):
         self.refresh()
 
     def reload_choices(self) -> None:
+        """Fresh producer and category lists that keep what the form shows (switching tabs and back
+        must not turn the product's producer into "(tanpa produsen)")."""
+        supplier, category = self.supplier.currentData(), self.category.currentData()
         self.supplier.clear()
         self.supplier.addItem("(tanpa produsen)", None)
+        self.supplier_terms.clear()
         for s in self.backend.suppliers():
             self.supplier.addItem(f"{s.name} ({s.code})", s.supplier_id)
+            self.supplier_terms[s.supplier_id] = s.consignment
         self.category.clear()
         self.category.addItem("(tanpa kategori)", None)
         for c in self.backend.categories():
             self.category.addItem(c.name, c.category_id)
+        self.supplier.setCurrentIndex(max(0, self.supplier.findData(supplier)))
+        self.category.setCurrentIndex(max(0, self.category.findData(category)))
+
+    def _supplier_chosen(self) -> None:
+        """A new product follows its producer's terms: titip jual for a consignment producer."""
+        if self.editing is None:
+            self.consigned.setChecked(self.supplier_terms.get(self.supplier.currentData(), False))
+
+    def edit_categories(self) -> None:
+        dialog = CategoriesDialog(self.backend, self)
+        dialog.exec()
+        chosen = dialog.last_saved.category_id if dialog.last_saved else self.category.currentData()
+        self.reload_choices()
+        self.category.setCurrentIndex(max(0, self.category.findData(chosen)))
 
     def refresh(self) -> None:
         self.rows = self.backend.products(self.search.text())
@@ -148,9 +176,10 @@ class CatalogTab(QWidget):
         self.supplier.setCurrentIndex(max(0, self.supplier.findData(p.supplier_id)))
         self.category.setCurrentIndex(max(0, self.category.findData(p.category_id)))
         self.unit.setText(p.unit)
-        self.price.setText(str(p.price))
-        self.cost.setText("" if p.cost is None else str(p.cost))
-        self.consignment_price.setText("" if p.consignment_price is None else str(p.consignment_price))
+        self.price.setText(format_rupiah(p.price))
+        self.cost.setText("" if p.cost is None else format_rupiah(p.cost))
+        titip = p.consignment_price
+        self.consignment_price.setText("" if titip is None else format_rupiah(titip))
         self.tax.setCurrentIndex(max(0, self.tax.findData(p.tax_mode)))
         self.min_stock.setText(str(p.min_stock))
         self.consigned.setChecked(p.consignment)
@@ -163,6 +192,12 @@ class CatalogTab(QWidget):
         self.unit.setText("pcs")
         self.min_stock.setText("0")
         self.table.clearSelection()
+        self.editing = None  # clearing the selection may have shown a product again
+        for choice in (self.supplier, self.category, self.tax):
+            choice.setCurrentIndex(0)
+        self.consigned.setChecked(False)  # follows the producer once one is chosen
+        self.active.setChecked(True)
+        self.name.setFocus()
 
     def form_input(self) -> ProductInput:
         price = amount(self.price.text(), "Harga jual")
@@ -190,8 +225,11 @@ class CatalogTab(QWidget):
         if saved is not None:
             self.refresh()
             self.show_product(saved)
+            producer = saved.supplier_name or "tanpa produsen"
+            terms = "titip jual" if saved.consignment else "beli putus"
             self.message.ok(
-                f"Tersimpan: {saved.name}, barcode {saved.barcode}, {format_rupiah(saved.price)}."
+                f"Tersimpan: {saved.name}, barcode {saved.barcode}, {format_rupiah(saved.price)}, "
+                f"produsen: {producer} ({terms})."
             )
         return saved
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from pos.core.document import render_text
 from pos.core.errors import DomainError
+from pos.core.money import format_rupiah
 from pos.services.stock import ADJUST_REASONS, StockDocumentView, StockLine
 from pos.ui.backoffice.backend import BackOfficeBackend
 from pos.ui.backoffice.common import (
@@ -53,6 +54,7 @@ class StockTab(QWidget):
         self.code, self.qty, self.cost, self.note = QLineEdit(), QLineEdit("1"), QLineEdit(), QLineEdit()
         self.code.setPlaceholderText("Pindai barcode atau ketik kode, Enter")
         self.code.returnPressed.connect(self.add_line)
+        self.cost.setPlaceholderText("rupiah, mis. 380rb atau Rp380.000 (kosong: tanpa harga)")
         self.lines_table = make_table()
         self.post_button = QPushButton("Simpan dokumen")
         self.post_button.clicked.connect(self.post)
@@ -132,8 +134,8 @@ class StockTab(QWidget):
     def _show_lines(self) -> None:
         fill_table(
             self.lines_table,
-            ("Barang", "Jumlah", "Harga beli"),
-            [(n, q, c or "") for _, n, q, c in self.lines],
+            ("Barang", "Jumlah", "Harga beli / unit"),
+            [(n, q, "" if c is None else format_rupiah(c)) for _, n, q, c in self.lines],
         )
 
     def add_line(self) -> None:
@@ -151,7 +153,8 @@ class StockTab(QWidget):
                 self.lines.append((found.product_id, found.name, qty, cost))
             self.supplier.setCurrentIndex(max(0, self.supplier.findData(found.supplier_id)))
             self.code.clear()
-            self.message.ok(f"{found.name}: {qty} ditambahkan.")
+            price = f" @ {format_rupiah(cost)}" if cost is not None else ""
+            self.message.ok(f"{found.name}: {qty} ditambahkan{price}.")
 
         attempt(self.message, work)
         self._show_lines()

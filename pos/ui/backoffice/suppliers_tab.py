@@ -16,6 +16,7 @@ from pos.core.errors import DomainError
 from pos.services.suppliers import SupplierInfo, SupplierInput, format_percent, parse_percent
 from pos.ui.backoffice.backend import BackOfficeBackend
 from pos.ui.backoffice.common import MessageLine, attempt, fill_table, make_table
+from pos.ui.region_choice import RegionChoice
 
 HEADERS = ("Kode", "Nama", "Pemilik", "Kabupaten", "Desa", "Telepon", "Syarat", "Aktif")
 
@@ -29,12 +30,8 @@ class SuppliersTab(QWidget):
         self.table = make_table()
         self.table.itemSelectionChanged.connect(self._selected)
         self.message = MessageLine()
-        self.name, self.owner, self.kabupaten, self.village = (
-            QLineEdit(),
-            QLineEdit(),
-            QLineEdit(),
-            QLineEdit(),
-        )
+        self.name, self.owner, self.village = QLineEdit(), QLineEdit(), QLineEdit()
+        self.kabupaten = RegionChoice(optional=True)
         self.phone, self.bank, self.commission = QLineEdit(), QLineEdit(), QLineEdit("15")
         self.consigned, self.active = QCheckBox("Titip jual (komisi)"), QCheckBox("Aktif")
         self.consigned.setChecked(True)
@@ -88,8 +85,9 @@ class SuppliersTab(QWidget):
         if len(rows) == 1:
             s = self.rows[rows.pop()]
             self.editing = s.supplier_id
+            self.kabupaten.choose(s.kabupaten_code or s.kabupaten)
             for edit, value in (
-                (self.name, s.name), (self.owner, s.owner), (self.kabupaten, s.kabupaten),
+                (self.name, s.name), (self.owner, s.owner),
                 (self.village, s.village), (self.phone, s.phone), (self.bank, s.bank_account),
                 (self.commission, format_percent(s.commission_bp).rstrip("%")),
             ):  # fmt: skip
@@ -99,8 +97,9 @@ class SuppliersTab(QWidget):
 
     def clear_form(self) -> None:
         self.editing = None
-        for edit in (self.name, self.owner, self.kabupaten, self.village, self.phone, self.bank):
+        for edit in (self.name, self.owner, self.village, self.phone, self.bank):
             edit.clear()
+        self.kabupaten.choose(None)
         self.commission.setText("15")
         self.table.clearSelection()
 
@@ -111,7 +110,7 @@ class SuppliersTab(QWidget):
         return SupplierInput(
             name=self.name.text(),
             owner=self.owner.text(),
-            kabupaten=self.kabupaten.text(),
+            kabupaten=self.kabupaten.code(),
             village=self.village.text(),
             phone=self.phone.text(),
             bank_account=self.bank.text(),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QTabWidget, QWidget
 
 from pos.services.context import Actor, PermissionDenied, Role
 from pos.ui.backoffice.backend import BackOfficeBackend, UnitOfWorkLike
@@ -56,6 +56,15 @@ class BackOfficeWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.resize(1280, 760)
+
+    def on_scan(self, code: str) -> None:
+        """A scanner burst while this window is active (the till's ScannerFilter took the Enter): it
+        goes into the field that has the focus, as if typed, and that field's Enter runs (receiving,
+        stocktake, adjustments, the catalog's barcode). It never reaches the till's cart."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit) and focus.window() is self:
+            focus.insert(code)
+            focus.returnPressed.emit()
 
     def _tab_changed(self, index: int) -> None:
         # Producers or products added on one tab show up in the others' lists.

@@ -7,8 +7,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -27,16 +29,61 @@ from PySide6.QtWidgets import (
 
 from pos.core.asn_period import AsnProgramme, PeriodKind
 from pos.core.errors import DomainError
+from pos.core.money import format_rupiah, parse_rupiah
 from pos.services.context import Actor
+from pos.ui.region_choice import RegionChoice
 from pos.ui.setup.admin_backend import AdminBackend
 
 TIMEZONES = (("Asia/Makassar", "WITA (Asia/Makassar)"), ("Asia/Jakarta", "WIB (Asia/Jakarta)"),
              ("Asia/Jayapura", "WIT (Asia/Jayapura)"))
 
 
+INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+DATE_FORMAT = "d MMMM yyyy"  # "2 Desember 2026"
+
+
 def _qdate(day: date | None) -> QDate:
     day = day or date.today()
     return QDate(day.year, day.month, day.day)
+
+
+class RupiahSpinBox(QSpinBox):
+    """Whole rupiah shown the Indonesian way ("Rp100.000") and typed as at the till ("150rb")."""
+
+    def textFromValue(self, value: int) -> str:
+        return format_rupiah(value)
+
+    def valueFromText(self, text: str) -> int:
+        try:
+            return parse_rupiah(text)
+        except DomainError:
+            return self.value()
+
+    def validate(self, text: str, pos: int) -> object:
+        return QValidator.State.Acceptable if text.strip() else QValidator.State.Intermediate
+
+
+def indonesian_date(day: date | None) -> QDateEdit:
+    edit = QDateEdit(_qdate(day), calendarPopup=True)
+    edit.setLocale(INDONESIAN)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.calendarWidget().setLocale(INDONESIAN)
+    return edit
+
+
+def show_read_only(widgets: tuple[QWidget, ...]) -> None:
+    """Fields the admin may look at but not change: not editable, and they look it (grey, no arrows;
+    the `readOnly` property in resources/style.qss)."""
+    for widget in widgets:
+        if isinstance(widget, QAbstractSpinBox):
+            widget.setReadOnly(True)
+            widget.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        elif isinstance(widget, QLineEdit):
+            widget.setReadOnly(True)
+        else:
+            widget.setEnabled(False)
+        widget.setProperty("readOnly", True)
+        widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 class SettingsDialog(QDialog):
@@ -74,7 +121,9 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         self.code = QLabel(found.code, objectName="outletCodeLabel")
         self.name = QLineEdit(found.name, objectName="outletName")
-        self.kabupaten = QLineEdit(found.kabupaten, objectName="outletKabupaten")
+        self.kabupaten = RegionChoice()
+        self.kabupaten.setObjectName("outletKabupaten")
+        self.kabupaten.choose(found.kabupaten_code or found.kabupaten)
         self.address = QLineEdit(found.address, objectName="outletAddress")
         self.phone = QLineEdit(found.phone, objectName="outletPhone")
         self.npwp = QLineEdit(found.npwp, objectName="outletNpwp")
@@ -125,24 +174,23 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         programme = self.backend.programme()
         self.province = self.backend.province_controls_asn()
-        self.asn_minimum = QSpinBox(objectName="asnMinimum", minimum=1_000, maximum=100_000_000,
-                                    singleStep=10_000, value=programme.minimum, prefix="Rp")
-        self.asn_minimum.setGroupSeparatorShown(True)
+        self.asn_minimum = RupiahSpinBox(objectName="asnMinimum", minimum=1_000, maximum=100_000_000,
+                                         singleStep=10_000, value=programme.minimum)
         self.asn_period = QComboBox(objectName="asnPeriod")
         self.asn_period.addItem(self.tr("Bulan kalender"), PeriodKind.MONTH.value)
         self.asn_period.addItem(self.tr("Kampanye bernama"), PeriodKind.CAMPAIGN.value)
         self.asn_period.setCurrentIndex(self.asn_period.findData(programme.period.value))
         self.campaign_name = QLineEdit(programme.campaign_name, objectName="campaignName")
-        self.campaign_start = QDateEdit(_qdate(programme.campaign_start), calendarPopup=True)
-        self.campaign_end = QDateEdit(_qdate(programme.campaign_end), calendarPopup=True)
+        self.campaign_start = indonesian_date(programme.campaign_start)
+        self.campaign_end = indonesian_date(programme.campaign_end)
         self.asn_note = QLabel(objectName="asnNote", wordWrap=True)
         if self.province:
             self.asn_note.setText(
                 self.tr("Diatur oleh server provinsi: diperbarui setiap sinkronisasi, tidak diubah di kasir.")
             )
-        for widget in (self.asn_minimum, self.asn_period, self.campaign_name, self.campaign_start,
-                       self.campaign_end):
-            widget.setEnabled(not self.province)
+        if self.province:
+            show_read_only((self.asn_minimum, self.asn_period, self.campaign_name, self.campaign_start,
+                            self.campaign_end))
         form.addRow(self.asn_note)
         form.addRow(self.tr("Minimum belanja"), self.asn_minimum)
         form.addRow(self.tr("Periode"), self.asn_period)
@@ -162,7 +210,7 @@ class SettingsDialog(QDialog):
         self.ppn_mode.setCurrentIndex(max(0, self.ppn_mode.findData(self.backend.get("tax.ppn_mode"))))
         # The rate is the law's, not a choice: 12% of a base of 11/12 of the price (pos.core.pricing).
         self.ppn_rate = QSpinBox(minimum=11, maximum=11, suffix=" %", objectName="ppnRate", value=11)
-        self.ppn_rate.setEnabled(False)
+        show_read_only((self.ppn_rate,))
         self.ppn_rate.setToolTip(self.tr("PPN 12% dari DPP 11/12 harga = 11% efektif"))
         self.discount = QSpinBox(minimum=0, maximum=100, suffix=" %", objectName="discountLimit",
                                  value=int(self.backend.get("discount.manager_pin_above_percent") or 0))
@@ -199,7 +247,7 @@ class SettingsDialog(QDialog):
 
     def changes(self) -> dict[str, Any]:
         outlet = {
-            "name": self.name.text(), "kabupaten": self.kabupaten.text(), "address": self.address.text(),
+            "name": self.name.text(), "kabupaten": self.kabupaten.code(), "address": self.address.text(),
             "phone": self.phone.text(), "npwp": self.npwp.text(),
             "timezone": str(self.timezone.currentData()),
             "receipt_footer": self.footer.text(),

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from pos.core.errors import DomainError
 from pos.services import settings, setup, users
 from pos.services.setup import OutletSetup, ProvinceServer, SetupResult
+from pos.ui.region_choice import RegionChoice
 from pos.ui.setup.connection_check import ConnectionCheck, check_province
 from pos.ui.setup.printer_dialog import PrinterForm, PrinterTester
 from pos.ui.tasks import TaskRunner
@@ -54,9 +54,7 @@ class OutletPage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("Outlet"))
         self.setSubTitle(self.tr("Data outlet ini dicetak di setiap struk."))
-        self.kabupaten = QComboBox(objectName="kabupatenChoice")
-        for code, name in setup.KABUPATEN:
-            self.kabupaten.addItem(f"{name} ({code})", code)
+        self.kabupaten = RegionChoice()  # the 22 of NTT with their Kemendagri codes (pos.core.regions)
         self.code = QLineEdit(objectName="outletCode")
         self.name = QLineEdit(objectName="outletName")
         self.address = QLineEdit(objectName="outletAddress")
@@ -150,7 +148,8 @@ class ExtrasPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(self.tr("QRIS dan server provinsi (boleh dilewati)"))
+        self.setTitle(self.tr("QRIS dan server provinsi"))
+        self.setSubTitle(self.tr("Boleh dilewati: keduanya bisa diatur nanti di menu Admin."))
         self.qris = QPlainTextEdit(objectName="qrisField")
         self.qris.setPlaceholderText(self.tr("Tempel atau pindai QRIS statis outlet dari bank"))
         self.qris.setFixedHeight(64)
@@ -184,7 +183,10 @@ class ExtrasPage(QWizardPage):
     def check_qris(self) -> bool:
         text = self.qris.toPlainText().strip()
         if not text:
-            self.qris_info.clear()
+            self.qris_info.setText(
+                self.tr("Kolom QRIS masih kosong: tempel atau pindai QRIS statis dari bank (boleh dilewati).")
+            )
+            self.qris_info.setProperty("error", False)
             return True
         try:
             self.qris_info.setText(describe_qris(text))
@@ -243,7 +245,14 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Lanjut >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Kembali"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Selesai"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Simpan dan keluar"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Batal (jawaban disimpan)"))
+        self.button(QWizard.WizardButton.CancelButton).setToolTip(
+            self.tr("Keluar sekarang; jawaban (tanpa PIN) disimpan dan muncul lagi saat kasir dibuka.")
+        )
+        # The same header on every page: its title, then "Langkah n dari 4" and what the page is for.
+        for number, page in enumerate(self.pages_in_order(), start=1):
+            step = self.tr("Langkah {0} dari {1}").replace("{0}", str(number))
+            page.setSubTitle(f"{step.replace('{1}', str(len(self.pageIds())))} · {page.subTitle()}")
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.resize(760, 560)
         self.outlet_page._fill_defaults()
@@ -252,6 +261,13 @@ class SetupWizard(QWizard):
             field.setCursorPosition(0)
         self.currentIdChanged.connect(lambda _id: self.save_draft())
         self.rejected.connect(self.save_draft)
+
+    def pages_in_order(self) -> list[QWizardPage]:
+        return [self.page(page_id) for page_id in self.pageIds()]
+
+    def step_text(self) -> str:
+        """"Langkah 2 dari 4" for the page shown."""
+        return self.currentPage().subTitle().split(" · ")[0] if self.currentPage() else ""
 
     # --- draft ----------------------------------------------------------------------------------
     def answers(self) -> dict[str, Any]:

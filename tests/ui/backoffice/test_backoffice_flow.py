@@ -76,7 +76,7 @@ def test_manager_flow_from_producer_to_settlement(
     tab = window.suppliers
     tab.clear_form()
     _type(qtbot, tab.name, "Tenun Ikat Mama Rambu")
-    _type(qtbot, tab.kabupaten, "Sumba Timur")
+    tab.kabupaten.setCurrentIndex(tab.kabupaten.findData("5311"))  # a choice list: Sumba Timur 53.11
     _type(qtbot, tab.phone, "0812 3456 7890")
     _type(qtbot, tab.commission, "12,5")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
