@@ -34,8 +34,9 @@ from pos.core.payments import Payment, PaymentMethod
 from pos.core.pricing import TaxMode, ppn_added_to, ppn_included_in, price_cart
 from pos.db.engine import DB_FILENAME, Database
 from pos.db.models import Outlet, Product, StockMovement, Supplier
-from pos.services import checkout, doctor, users
+from pos.services import checkout, doctor, sale_events, users
 from pos.services.context import Actor, Role
+from pos.sync.protocol.events import parse_sale
 
 OPENING_STOCK = 1_000
 T0 = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)  # 10:00 WITA
@@ -339,6 +340,10 @@ def test_every_committed_sale_keeps_its_invariants(outlet: OutletFile, plan: Sal
             ]
             sales_count = uow.session.execute(text("SELECT COUNT(*) FROM sales")).scalar()
             problems = [f"{c.name}: {c.detail}" for c in doctor.run_checks(uow) if not c.ok]
+            rebuilt = sale_events.sale_event(uow, done.sale_id).to_json()
+        # What the province will receive is the sale as stored, and the server's parser accepts it.
+        assert stored.payload == rebuilt
+        assert parse_sale(stored.payload).total == done.total
 
     sale, lines = stored.sale, stored.lines
 
