@@ -40,6 +40,7 @@ SubmitPrint = Callable[[tuple[Block, ...], str], object]  # returns the print jo
 class MainWindow(QMainWindow):
     printer_status = Signal(object)  # pos.printing.queue.PrinterStatus, from the print thread
     sync_status = Signal(object)  # pos.sync.worker.SyncStatus, from the sync thread
+    clock_warning = Signal(str)  # "" when the till's clock agrees with the province's
 
     def __init__(self, backend: TillBackend, submit_print: SubmitPrint | None = None, parent: Any = None):
         super().__init__(parent)
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         )
         self.printer_status.connect(self._show_printer)
         self.sync_status.connect(self._show_sync)
+        self.clock_warning.connect(self.signin.show_clock_warning)
         self.signin.signed_in.connect(self.on_signed_in)
         self.admin_menu = AdminMenu(self, backend.admin)
         self.checkout.function_requested.connect(self.on_function)
@@ -296,16 +298,24 @@ class MainWindow(QMainWindow):
     def _show_sync(self, status: Any) -> None:
         when = status.last_success
         last = local_time(when, self.outlet.timezone).strftime("%d/%m %H:%M") if when else "-"
-        state = self.tr("online") if status.online else self.tr("offline")
-        text = (
-            self.tr("Sinkron {0}: {1} menunggu · terakhir {2}")
-            .replace("{0}", state)
-            .replace("{1}", str(status.pending))
-            .replace("{2}", last)
-        )
+        if status.refused:
+            # a refused token, till or version never heals by retrying: name it as a manager's job
+            text = self.tr("Sinkron DITOLAK ({0} menunggu): {1}").replace("{0}", str(status.pending))
+            text = text.replace("{1}", status.message.removeprefix("Sinkronisasi ditolak: "))
+        else:
+            state = self.tr("online") if status.online else self.tr("offline")
+            text = (
+                self.tr("Sinkron {0}: {1} menunggu · terakhir berhasil {2}")
+                .replace("{0}", state)
+                .replace("{1}", str(status.pending))
+                .replace("{2}", last)
+            )
         if status.rejected:
             text += self.tr(" · {0} ditolak").replace("{0}", str(status.rejected))
+        if status.clock_warning:
+            text += f" · {status.clock_warning}"
         self.sync_label.setText(text)
         self.sync_label.setToolTip(status.message)
-        self.sync_label.setProperty("error", bool(status.rejected))
+        self.sync_label.setProperty("error", bool(status.rejected or status.refused or status.clock_warning))
+        self.clock_warning.emit(status.clock_warning or "")
         self.sync_label.style().polish(self.sync_label)

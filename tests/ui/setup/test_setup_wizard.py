@@ -89,7 +89,6 @@ def test_leave_half_way_resume_then_finish_and_sell(qtbot: Any, tmp_path: Path) 
     assert not extras.check_qris()
     assert "QRIS tidak bisa dipakai" in extras.qris_info.text()
     extras.url.setText(f"http://127.0.0.1:{closed_port()}")
-    extras.server_outlet.setText("5308-01")
     extras.token.setText("token-dari-provinsi")
     qtbot.mouseClick(extras.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: extras.test_button.isEnabled() and "menolak" in extras.connection_result.text(),
