@@ -188,7 +188,7 @@ def qr_image(payload: str, module_dots: int) -> Any:
     from PIL import Image
 
     code = segno.make_qr(payload, error="m", mask=QR_IMAGE_MASK)
-    rows = list(code.matrix_iter(scale=module_dots, border=2))
+    rows = [list(row) for row in code.matrix_iter(scale=module_dots, border=2)]
     image = Image.new("1", (len(rows[0]), len(rows)), 1)
     image.putdata([0 if dark else 1 for row in rows for dark in row])
     return image

@@ -180,8 +180,8 @@ class PrintQueue:
             fault = error if isinstance(error, PrinterFault) else describe_failure(error, settings.kind)
             log.warning("print job %s failed: %s (%r)", job.id, fault.message, error)
             self._mark_failed(job, fault.message)
-            self._report(fault.kind if fault.kind in ("offline", "paper_out") else "error", fault.message,
-                         job.id)
+            self._report("offline" if fault.kind == "offline" else "paper_out" if fault.kind == "paper_out"
+                         else "error", fault.message, job.id)
             return False
         with self._changed:
             self._state.jobs = [queued for queued in self._state.jobs if queued.id != job.id]

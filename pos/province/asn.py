@@ -121,8 +121,8 @@ def import_asn_csv(conn: Connection, text: str) -> ImportReport:
     if new_rows or changed:
         seq = _next_seq_block(conn, len(new_rows) + len(changed))
         now = datetime.now(UTC)
-        for offset, row in enumerate(new_rows + changed):
-            row["seq"], row["updated_at"] = seq + offset, now
+        for offset, entry in enumerate(new_rows + changed):
+            entry["seq"], entry["updated_at"] = seq + offset, now
         if new_rows:
             conn.execute(insert(asn), new_rows)
         if changed:

@@ -150,8 +150,8 @@ def _import_asn(engine: Engine, args: argparse.Namespace) -> int:
             )
         )
     else:
-        for error in report.errors:
-            print(f"baris {error.line}: {error.message}")
+        for problem in report.errors:
+            print(f"baris {problem.line}: {problem.message}")
         print(
             f"ASN baru {report.inserted}, diubah {report.updated}, tetap {report.unchanged}, "
             f"baris salah {len(report.errors)}"

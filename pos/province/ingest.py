@@ -10,6 +10,7 @@ event reusing a uuid (`rejected`, conflict). Rejections are kept per till until 
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -110,8 +111,11 @@ def _validate(
             if isinstance(item.payload, Sale) and item.payload.buyer_nip is not None:
                 parse_nip(item.payload.buyer_nip)
             _check_dates(item, now)
-        except (ProtocolError, InvalidNip) as error:
+        except ProtocolError as error:
             decided[position] = _rejected(envelope.uuid, str(error))
+            continue
+        except InvalidNip as error:  # its message alone ("nomor urut tidak boleh 000") does not say whose
+            decided[position] = _rejected(envelope.uuid, f"NIP pembeli tidak sah: {error}")
             continue
         items.append(item)
     return items, decided
@@ -160,7 +164,8 @@ def _remember_rejections(
         if result["status"] != "rejected":
             continue
         uid = result["uuid"] or f"tanpa-uuid-{content_hash(raw)[:20]}"
-        kind = raw.get("kind") if isinstance(raw, dict) and isinstance(raw.get("kind"), str) else "?"
+        raw_kind = raw.get("kind") if isinstance(raw, dict) else None
+        kind = raw_kind if isinstance(raw_kind, str) else "?"
         values = {"reason": (result["reason"] or "")[:500], "last_rejected_at": now, "till_id": till.id}
         changed = conn.execute(
             update(rejected_events)
@@ -203,7 +208,7 @@ def _store(conn: Connection, till: Till, items: list[Item], now: datetime) -> di
     for item in fresh:
         if isinstance(item.payload, Refund):
             reason = store_refund(
-                conn, till, item.payload, lambda it=item: insert_events(conn, till, [it], now)
+                conn, till, item.payload, functools.partial(insert_events, conn, till, [item], now)
             )
             outcome[item.uuid] = (
                 _result(item.uuid, "accepted") if reason is None else _rejected(item.uuid, reason)

@@ -37,7 +37,7 @@ def store_refund(
     already = sum(int(row.total) for row in earlier)
     if already + refund.total > sale.total:
         return "total retur melebihi total penjualan"
-    reason = _check_lines(conn, sale.id, refund, earlier)
+    reason = _check_lines(conn, sale.id, refund, list(earlier))
     if reason is not None:
         return reason
     event_ids = insert_event()

@@ -35,7 +35,7 @@ class SyncStatus:
 def backoff_delay(failures: int, base: float, cap: float, rng: random.Random) -> float:
     """Exponential backoff with "equal jitter": between half and all of min(cap, base * 2^(n-1))."""
     ceiling = min(cap, base * (2 ** max(0, failures - 1)))
-    return ceiling / 2 + rng.uniform(0, ceiling / 2)
+    return float(ceiling / 2 + rng.uniform(0, ceiling / 2))
 
 
 class SyncWorker:
