@@ -21,6 +21,8 @@ from pos.db.uow import UnitOfWork
 from pos.sync import protocol
 
 LAST_SUCCESS_KEY = "sync.last_success"
+# Set by pos.sync.runner when the province lost events this till had delivered: {"at", "events", "reason"}
+REQUEUE_NOTICE_KEY = "sync.requeue_notice"
 Outcome = Literal["accepted", "duplicate", "rejected"]
 
 
@@ -166,6 +168,12 @@ def requeue_sent(uow: UnitOfWork) -> int:
         update(OutboxEvent).where(OutboxEvent.status == "sent").values(status="pending", sent_at=None)
     )
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def requeue_notice(uow: UnitOfWork) -> dict[str, object] | None:
+    """The last time every delivered event was queued again (province reset), for the manager."""
+    row = uow.session.get(Setting, REQUEUE_NOTICE_KEY)
+    return dict(row.value) if row is not None and isinstance(row.value, dict) else None
 
 
 def counts(uow: UnitOfWork) -> OutboxCounts:

@@ -32,7 +32,7 @@ SERVER_KEY, OUTLET_KEY, TOKEN_KEY = "sync.server", "sync.outlet", "sync.token"
 ASN_CURSOR_KEY = "sync.asn_cursor"
 INSTANCE_KEY = "sync.instance_id"
 CLOCK_OFFSET_KEY = "sync.clock_offset_s"  # server clock minus this till's clock, at the last hello
-REQUEUE_NOTICE_KEY = "sync.requeue_notice"  # shown to the manager: when, how many, why
+REQUEUE_NOTICE_KEY = outbox.REQUEUE_NOTICE_KEY  # shown to the manager: when, how many, why
 LATEST_VERSION_KEY = "sync.latest_version"
 REGISTRY_PAGE = 2000
 

@@ -102,6 +102,10 @@ class AdminBackend:
             uow.commit()
 
     # --- rejected sync events ---------------------------------------------------------------
+    def requeue_notice(self) -> dict[str, object] | None:
+        with self._uow() as uow:
+            return outbox.requeue_notice(uow)
+
     def rejected_events(self, actor: Actor) -> list[RejectedEvent]:
         require_role(actor, Role.MANAGER, "Melihat event yang ditolak")
         with self._uow() as uow:

@@ -4,6 +4,7 @@ puts the chosen ones back in the outbox once the cause was fixed. Nothing is eve
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,8 +23,14 @@ from pos.services.context import Actor
 from pos.services.outbox import RejectedEvent
 from pos.ui.setup.admin_backend import AdminBackend
 
-KIND_LABELS = {"sale": "Penjualan", "refund": "Refund", "shift_close": "Tutup shift",
-               "stock_movement": "Stok", "supplier": "Pemasok", "payout": "Pembayaran pemasok"}
+KIND_LABELS = {
+    "sale": "Penjualan",
+    "refund": "Refund",
+    "shift_close": "Tutup shift",
+    "stock_movement": "Stok",
+    "supplier": "Pemasok",
+    "payout": "Pembayaran pemasok",
+}
 
 
 def receipt_of(event: RejectedEvent) -> str:
@@ -41,8 +48,9 @@ class RejectedEventsDialog(QDialog):
         self.setWindowTitle(self.tr("Event ditolak server provinsi"))
         self.backend, self.actor, self.timezone = backend, actor, timezone
         self.table = QTableWidget(0, 4, objectName="rejectedTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Jenis"), self.tr("No. struk"), self.tr("Alasan"),
-                                              self.tr("Waktu")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Jenis"), self.tr("No. struk"), self.tr("Alasan"), self.tr("Waktu")]
+        )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -53,8 +61,21 @@ class RejectedEventsDialog(QDialog):
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Perbaiki penyebabnya bersama admin provinsi, lalu kirim ulang."),
-                                wordWrap=True))
+        layout.addWidget(
+            QLabel(self.tr("Perbaiki penyebabnya bersama admin provinsi, lalu kirim ulang."), wordWrap=True)
+        )
+        self.notice = QLabel(objectName="requeueNotice", wordWrap=True)
+        notice = backend.requeue_notice()
+        if notice:
+            when = local_time(datetime.fromisoformat(str(notice["at"])), timezone).strftime("%d/%m/%Y %H:%M")
+            self.notice.setText(
+                self.tr("{0}: {1}, maka {2} event yang sudah terkirim dikirim ulang.")
+                .replace("{0}", when)
+                .replace("{1}", str(notice["reason"]))
+                .replace("{2}", str(notice["events"]))
+            )
+        self.notice.setVisible(bool(notice))
+        layout.addWidget(self.notice)
         layout.addWidget(self.table)
         layout.addWidget(self.requeue_button)
         layout.addWidget(self.message)
