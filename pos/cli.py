@@ -11,6 +11,7 @@ from pathlib import Path
 from pos.core.errors import DomainError
 from pos.db.engine import Database, DatabaseRefused
 from pos.db.paths import resolve_data_dir
+from pos.services import provisioning
 from pos.sync import commands as sync_commands
 
 Handler = Callable[[argparse.Namespace], int]
@@ -256,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_doctor)
 
     sync_commands.register(sub)
+    provisioning.register(sub)
     return parser
 
 

@@ -5,13 +5,18 @@ not per row) and returns what would be added or changed plus every fault with it
 `import_products` checks the file again inside its own transaction and writes all of it or, if any
 row is bad, nothing. A row whose `kode` already exists changes that product (a new price goes into
 the price history); other rows are new products, and an empty barcode gets an in-store EAN-13.
+`produsen` holds a producer's code or its name; a name the outlet does not know yet becomes a new
+producer (consignment, as the back office's form starts), created in the same transaction and listed
+in the preview and the result. The export writes names where they lead back to the same producer,
+so a catalog exported from one outlet imports into a new outlet with its producers.
 Long work reports progress through `progress(done, total)` (called on the worker thread).
+File reading and writing (and formula escaping) live in `pos.services.product_table`.
 """
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Callable, Iterator
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,40 +25,35 @@ from sqlalchemy import insert, select, update
 
 from pos.core.barcode import InvalidBarcode, is_instore, make_instore_ean13, validate_barcode
 from pos.core.errors import DomainError
-from pos.core.money import InvalidAmount, parse_rupiah
 from pos.core.timeutil import utc_now
 from pos.db.models import Category, PriceChange, Product, Supplier
 from pos.db.uow import UnitOfWork
 from pos.services import audit
+from pos.services import suppliers as supplier_service
 from pos.services.context import Actor, Role, require_role
-from pos.services.products import MAX_PRICE, TAX_LABELS, TAX_MODES
+from pos.services.product_table import (
+    COLUMNS,
+    UNREADABLE,
+    ImportRefused,
+    Progress,
+    RowError,
+    amount_cell,
+    count_cell,
+    flag_cell,
+    read_table,
+    write_table,
+)
+from pos.services.products import TAX_LABELS, TAX_MODES
+from pos.services.suppliers import SupplierInfo, SupplierInput
 
-COLUMNS = (
-    "kode", "barcode", "nama", "kategori", "produsen", "satuan", "harga", "harga_pokok", "harga_titip",
-    "pajak", "titip", "aktif", "stok_min",
-)  # fmt: skip
-REQUIRED = ("nama", "harga")
-_YES = {"ya", "y", "1", "true", "benar"}
-_NO = {"tidak", "t", "n", "0", "false", "salah", ""}
+__all__ = [
+    "COLUMNS", "ImportPreview", "ImportRefused", "ImportResult", "ImportRow", "Progress", "RowError",
+    "export_products", "import_products", "preview",
+]  # fmt: skip
 _TAX_BY_LABEL = {label.lower(): mode for mode, label in TAX_LABELS.items()} | {m: m for m in TAX_MODES}
-Progress = Callable[[int, int], None]
-
-
-class ImportRefused(DomainError):
-    """The file cannot be imported; `errors` lists every bad row (nothing was written)."""
-
-    def __init__(self, message: str, errors: tuple[RowError, ...] = ()) -> None:
-        super().__init__(message)
-        self.errors = errors
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"Baris {self.line}: {self.reason}"
+# The till numbers its producers SUP-001, SUP-002...: an unknown value of that shape is a code from
+# somewhere else (or a typo), not the name of a new producer.
+_TILL_SUPPLIER_CODE = re.compile(r"SUP-[0-9]+", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class ImportRow:
     values: dict[str, Any]
     product_id: int | None = None
     old_price: int | None = None
+    new_producer: str | None = None  # the name of a producer this import creates, for this row
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class ImportPreview:
     rows: tuple[ImportRow, ...]
     errors: tuple[RowError, ...]
     new_categories: tuple[str, ...] = field(default=())
+    new_producers: tuple[str, ...] = field(default=())  # names, as first written in the file
 
     @property
     def new_count(self) -> int:
@@ -86,88 +88,7 @@ class ImportResult:
     updated: int
     price_changes: int
     new_categories: tuple[str, ...]
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # Excel keeps barcodes and prices typed as numbers
-    return str(value).strip()
-
-
-def read_table(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, {column: text}) per data row; the header is line 1. CSV (`,` or `;`) or XLSX."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        yield from _read_xlsx(path)
-    elif suffix in (".csv", ".txt"):
-        yield from _read_csv(path)
-    else:
-        raise ImportRefused(f"Format {suffix or 'tanpa akhiran'} tidak didukung: pakai .csv atau .xlsx.")
-
-
-def _header(cells: list[str]) -> list[str]:
-    names = [c.strip().lower().replace(" ", "_") for c in cells]
-    missing = [c for c in REQUIRED if c not in names]
-    if missing:
-        raise ImportRefused(f"Kolom wajib tidak ada di baris judul: {', '.join(missing)}.")
-    return names
-
-
-def _read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        first = fh.readline()
-        fh.seek(0)
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        reader = csv.reader(fh, delimiter=delimiter)
-        header = _header(next(reader, []))
-        for cells in reader:
-            if any(c.strip() for c in cells):
-                yield reader.line_num, dict(zip(header, (c.strip() for c in cells), strict=False))
-
-
-def _read_xlsx(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    from openpyxl import load_workbook  # only needed when someone imports a spreadsheet
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        rows = workbook.active.iter_rows(values_only=True)
-        header = _header([_cell(c) for c in next(rows, ())])
-        for number, cells in enumerate(rows, start=2):
-            texts = [_cell(c) for c in cells]
-            if any(texts):
-                yield number, dict(zip(header, texts, strict=False))
-    finally:
-        workbook.close()
-
-
-def _amount(text: str, label: str, *, optional: bool) -> int | None:
-    if not text:
-        if optional:
-            return None
-        raise DomainError(f"{label} wajib diisi")
-    if text.lstrip().startswith("-"):
-        raise DomainError(f"{label} tidak boleh negatif ({text})")
-    try:
-        value = parse_rupiah(text)
-    except InvalidAmount as error:
-        raise DomainError(f"{label}: {error}") from None
-    if value > MAX_PRICE:
-        raise DomainError(f"{label} terlalu besar ({text})")
-    return value
-
-
-def _flag(text: str, label: str, default: bool) -> bool:
-    low = text.strip().lower()
-    if not low:
-        return default
-    if low in _YES:
-        return True
-    if low in _NO:
-        return False
-    raise DomainError(f"{label} harus 'ya' atau 'tidak', bukan '{text}'")
+    new_producers: tuple[SupplierInfo, ...] = ()
 
 
 @dataclass
@@ -177,23 +98,62 @@ class _Catalog:
     by_code: dict[str, tuple[int, int]]  # code -> (product id, price)
     barcode_owner: dict[str, str]  # barcode -> code
     suppliers: dict[str, tuple[int, bool]]  # code -> (id, consignment)
+    supplier_names: dict[str, list[str]]  # lower name -> codes of the producers with that name
     categories: dict[str, int]  # lower name -> id
     new_categories: dict[str, str] = field(default_factory=dict)  # lower -> as written
+    new_producers: dict[str, str] = field(default_factory=dict)  # lower -> as written
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).lower()
 
 
 def _load(uow: UnitOfWork) -> _Catalog:
     s = uow.session
+    suppliers = s.execute(select(Supplier.id, Supplier.code, Supplier.consignment, Supplier.name)).all()
+    names: dict[str, list[str]] = {}
+    for _, code, _, name in suppliers:
+        names.setdefault(_name_key(name), []).append(code)
     return _Catalog(
         by_code={c: (i, p) for i, c, p in s.execute(select(Product.id, Product.code, Product.price))},
         barcode_owner={b: c for b, c in s.execute(select(Product.barcode, Product.code)) if b},
-        suppliers={
-            c: (i, k) for i, c, k in s.execute(select(Supplier.id, Supplier.code, Supplier.consignment))
-        },
+        suppliers={code: (i, consignment) for i, code, consignment, _ in suppliers},
+        supplier_names=names,
         categories={n.lower(): i for i, n in s.execute(select(Category.id, Category.name))},
     )
 
 
+def _producer(catalog: _Catalog, text: str) -> tuple[tuple[int, bool] | None, str | None]:
+    """The (id, consignment) of the producer a `produsen` cell names by code or by name, else the name
+    of a producer to create (None, name); (None, None) for an empty cell."""
+    written = " ".join(text.split())
+    if not written:
+        return None, None
+    known = catalog.suppliers.get(written.upper())
+    if known is not None:
+        return known, None
+    codes = catalog.supplier_names.get(written.lower(), [])
+    if len(codes) == 1:
+        return catalog.suppliers[codes[0]], None
+    if codes:
+        raise DomainError(
+            f"nama produsen '{written}' dipakai {len(codes)} produsen "
+            f"({', '.join(sorted(codes))}): tulis kodenya"
+        )
+    if _TILL_SUPPLIER_CODE.fullmatch(written.upper()):
+        raise DomainError(f"produsen {written.upper()} tidak dikenal")
+    if len(written) > 120:
+        raise DomainError("nama produsen lebih dari 120 huruf")
+    return None, written
+
+
 def _row(catalog: _Catalog, line: int, cells: dict[str, str], seen: dict[str, int]) -> ImportRow:
+    unreadable = [column for column, text in cells.items() if UNREADABLE in text]
+    if unreadable:
+        raise DomainError(
+            f"huruf tidak terbaca di kolom {', '.join(unreadable)}: file bukan UTF-8; "
+            "simpan ulang sebagai 'CSV UTF-8' atau .xlsx"
+        )
     name = " ".join(cells.get("nama", "").split())
     if not name:
         raise DomainError("nama produk kosong")
@@ -215,22 +175,21 @@ def _row(catalog: _Catalog, line: int, cells: dict[str, str], seen: dict[str, in
         if owner is not None and owner != code:
             where = f"baris {seen[owner]}" if owner in seen else f"produk {owner}"
             raise DomainError(f"barcode {barcode} sudah dipakai oleh {where}")
-    supplier_code = cells.get("produsen", "").strip().upper()
-    supplier = catalog.suppliers.get(supplier_code) if supplier_code else None
-    if supplier_code and supplier is None:
-        raise DomainError(f"produsen {supplier_code} tidak dikenal")
-    price = _amount(cells.get("harga", ""), "harga", optional=False)
-    cost = _amount(cells.get("harga_pokok", ""), "harga pokok", optional=True)
-    consignment_price = _amount(cells.get("harga_titip", ""), "harga titip", optional=True)
+        # A new product without a code takes its barcode as code: that code must be free too.
+        if not code and (barcode in catalog.by_code or barcode in seen):
+            where = f"baris {seen[barcode]}" if barcode in seen else "produk lain"
+            raise DomainError(f"kode {barcode} (dari barcode, karena kode kosong) sudah dipakai oleh {where}")
+    supplier, new_producer = _producer(catalog, cells.get("produsen", ""))
+    price = amount_cell(cells.get("harga", ""), "harga", optional=False)
+    cost = amount_cell(cells.get("harga_pokok", ""), "harga pokok", optional=True)
+    consignment_price = amount_cell(cells.get("harga_titip", ""), "harga titip", optional=True)
     assert price is not None
     if consignment_price is not None and consignment_price > price:
         raise DomainError("harga titip melebihi harga jual")
     tax = _TAX_BY_LABEL.get(cells.get("pajak", "").strip().lower() or "none")
     if tax is None:
         raise DomainError(f"pajak '{cells.get('pajak')}' tidak dikenal (none, ppn_included, ppn_added)")
-    stock_text = cells.get("stok_min", "").strip() or "0"
-    if not stock_text.isdigit():
-        raise DomainError(f"stok minimum '{stock_text}' harus bilangan bulat tidak negatif")
+    min_stock = count_cell(cells.get("stok_min", ""), "stok minimum")
     unit = cells.get("satuan", "").strip() or "pcs"
     if len(unit) > 16:
         raise DomainError("satuan lebih dari 16 huruf")
@@ -248,27 +207,29 @@ def _row(catalog: _Catalog, line: int, cells: dict[str, str], seen: dict[str, in
         "cost": cost,
         "consignment_price": consignment_price,
         "tax_mode": tax,
-        "consignment": _flag(cells.get("titip", ""), "titip", supplier[1] if supplier else True),
-        "active": _flag(cells.get("aktif", ""), "aktif", True),
-        "min_stock": int(stock_text),
+        # A new producer starts on consignment, as in the back office's form.
+        "consignment": flag_cell(cells.get("titip", ""), "titip", supplier[1] if supplier else True),
+        "active": flag_cell(cells.get("aktif", ""), "aktif", True),
+        "min_stock": min_stock,
     }
     if existing is None:
-        return ImportRow(line, "baru", values)
-    return ImportRow(line, "ubah", values, product_id=existing[0], old_price=existing[1])
+        return ImportRow(line, "baru", values, new_producer=new_producer)
+    return ImportRow(
+        line, "ubah", values, product_id=existing[0], old_price=existing[1], new_producer=new_producer
+    )
 
 
 def preview(uow: UnitOfWork, path: Path, progress: Progress | None = None) -> ImportPreview:
     """Every row checked; nothing is written. Raises ImportRefused only when the file is unreadable."""
+    path = Path(path)
     try:
-        table = list(read_table(Path(path)))
-    except (OSError, UnicodeDecodeError, csv.Error, KeyError, ValueError) as error:
-        if isinstance(error, ImportRefused):
-            raise
-        raise ImportRefused(f"File tidak bisa dibaca: {error}") from None
+        table = list(read_table(path))
+    except OSError as error:
+        raise ImportRefused(f"File {path.name} tidak bisa dibaca ({error.strerror or error}).") from None
     catalog = _load(uow)
     rows: list[ImportRow] = []
     errors: list[RowError] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # code (or, without one, the barcode that becomes it) -> line
     for index, (line, cells) in enumerate(table, start=1):
         try:
             row = _row(catalog, line, cells, seen)
@@ -276,20 +237,22 @@ def preview(uow: UnitOfWork, path: Path, progress: Progress | None = None) -> Im
             errors.append(RowError(line, str(error)))
         else:
             rows.append(row)
-            if row.values["code"]:
-                seen[row.values["code"]] = line
+            code = row.values["code"] or row.values["barcode"]
+            if code:
+                seen[code] = line
             if row.values["barcode"]:
-                catalog.barcode_owner[row.values["barcode"]] = row.values["code"] or f"#baris{line}"
-                if not row.values["code"]:
-                    seen[f"#baris{line}"] = line
+                catalog.barcode_owner[row.values["barcode"]] = code
             category = row.values["category"]
             if category and category.lower() not in catalog.categories:
                 catalog.new_categories.setdefault(category.lower(), category)
+            if row.new_producer:
+                catalog.new_producers.setdefault(row.new_producer.lower(), row.new_producer)
         if progress is not None and (index % 500 == 0 or index == len(table)):
             progress(index, len(table))
     if not table:
         errors.append(RowError(1, "file tidak berisi baris produk"))
-    return ImportPreview(tuple(rows), tuple(errors), tuple(catalog.new_categories.values()))
+    new_categories, new_producers = catalog.new_categories.values(), catalog.new_producers.values()
+    return ImportPreview(tuple(rows), tuple(errors), tuple(new_categories), tuple(new_producers))
 
 
 def import_products(
@@ -317,6 +280,11 @@ def _write(
     if checked.new_categories:
         s.execute(insert(Category), [{"name": n} for n in checked.new_categories])
     categories = {n.lower(): i for i, n in s.execute(select(Category.id, Category.name))}
+    # Through the producers service, so each new one is audited and sent to the province like any other.
+    producers = {
+        written.lower(): supplier_service.add_supplier(uow, actor, SupplierInput(name=written), now=now)
+        for written in checked.new_producers
+    }
     taken = [
         int(b[2:12])
         for b in s.scalars(select(Product.barcode).where(Product.barcode.like("20%")))
@@ -330,6 +298,8 @@ def _write(
         values = dict(row.values)
         category = values.pop("category")
         values["category_id"] = categories[category.lower()] if category else None
+        if row.new_producer:
+            values["supplier_id"] = producers[row.new_producer.lower()].supplier_id
         values["updated_at"] = now
         if row.action == "baru":
             if values["barcode"] is None:
@@ -352,48 +322,51 @@ def _write(
         s.execute(insert(Product), new_rows)
     if price_rows:
         s.execute(insert(PriceChange), price_rows)
-    result = ImportResult(len(new_rows), checked.update_count, len(price_rows), checked.new_categories)
+    result = ImportResult(
+        len(new_rows), checked.update_count, len(price_rows), checked.new_categories,
+        tuple(producers.values()),
+    )  # fmt: skip
     audit.record(
         uow, actor, "product.import", file=name, added=result.added, updated=result.updated,
         price_changes=result.price_changes, new_categories=list(result.new_categories),
+        new_producers=[p.code for p in result.new_producers],
     )  # fmt: skip
     uow.commit()
     return result
 
 
+def _producer_cells(uow: UnitOfWork) -> dict[int, str]:
+    """What the export writes in `produsen` for each producer id: its name where the import would find
+    that same producer by it (a name read back in a new outlet creates the producer), else its code."""
+    suppliers = uow.session.execute(select(Supplier.id, Supplier.code, Supplier.name)).all()
+    codes = {code for _, code, _ in suppliers}
+    uses = Counter(_name_key(name) for _, _, name in suppliers)
+    cells: dict[int, str] = {}
+    for supplier_id, code, name in suppliers:
+        written = " ".join(name.split())
+        by_name = (
+            uses[written.lower()] == 1 and written.upper() not in codes
+            and not _TILL_SUPPLIER_CODE.fullmatch(written.upper())
+        )  # fmt: skip
+        cells[supplier_id] = written if by_name and written else code
+    return cells
+
+
 def export_products(uow: UnitOfWork, path: Path, progress: Progress | None = None) -> int:
-    """Write the whole catalog in the import's columns (CSV or XLSX by the file's suffix); returns rows."""
-    path = Path(path)
+    """Write the whole catalog in the import's columns, `kode` first (CSV or XLSX by the file's suffix),
+    so that the file imports back unchanged; returns the number of products."""
+    producer = _producer_cells(uow)
     rows = uow.session.execute(
-        select(Product, Supplier.code, Category.name)
-        .outerjoin(Supplier, Supplier.id == Product.supplier_id)
+        select(Product, Category.name)
         .outerjoin(Category, Category.id == Product.category_id)
         .order_by(Product.code)
     ).all()
     table = [
-        [p.code, p.barcode or "", p.name, category or "", supplier or "", p.unit, p.price,
+        [p.code, p.barcode or "", p.name, category or "",
+         producer[p.supplier_id] if p.supplier_id is not None else "", p.unit, p.price,
          "" if p.cost is None else p.cost, "" if p.consignment_price is None else p.consignment_price,
          p.tax_mode, "ya" if p.consignment else "tidak", "ya" if p.active else "tidak", p.min_stock]
-        for p, supplier, category in rows
+        for p, category in rows
     ]  # fmt: skip
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("Produk")
-        sheet.append(list(COLUMNS))
-        for index, values in enumerate(table, start=1):
-            sheet.append(values)
-            if progress is not None and index % 1000 == 0:
-                progress(index, len(table))
-        workbook.save(path)
-    elif path.suffix.lower() == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(COLUMNS)
-            writer.writerows(table)
-    else:
-        raise ImportRefused("Ekspor hanya ke .csv atau .xlsx.")
-    if progress is not None:
-        progress(len(table), len(table))
+    write_table(Path(path), table, progress)
     return len(table)

@@ -315,7 +315,11 @@ class CatalogTab(QWidget):
     def _imported(self, result: Any) -> None:
         self.reload_choices()
         self.refresh()
-        self.message.ok(f"Impor selesai: {result.added} produk baru, {result.updated} diubah.")
+        text = f"Impor selesai: {result.added} produk baru, {result.updated} diubah."
+        if result.new_producers:
+            made = ", ".join(f"{p.code} {p.name}" for p in result.new_producers)
+            text += f" Produsen baru (lengkapi di tab Produsen): {made}."
+        self.message.ok(text)
 
     def start_export(self) -> None:
         path = self.ask_save_path(self, "Ekspor produk", "produk.xlsx", "Excel (*.xlsx);;CSV (*.csv)")

@@ -1,7 +1,8 @@
 """The import preview: what would be added and changed, and every bad row with its line and reason.
 
 The manager accepts only a clean file; with any fault the "Impor" button stays disabled, so a file
-is never half-imported.
+is never half-imported. Producers the file names but the outlet does not know are listed: accepting
+creates them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ class ImportPreviewDialog(QDialog):
         summary = f"{preview.new_count} produk baru, {preview.update_count} produk diubah."
         if preview.new_categories:
             summary += f" Kategori baru: {', '.join(preview.new_categories)}."
+        if preview.new_producers:
+            # Named here so that a misspelt producer is caught before it becomes a second producer.
+            summary += (
+                f"\nProdusen baru akan dibuat ({len(preview.new_producers)}, titip jual): "
+                f"{', '.join(preview.new_producers)}."
+            )
         if preview.errors:
             summary += f"\n{len(preview.errors)} baris bermasalah: perbaiki file lalu impor lagi."
         self.summary = QLabel(summary)

@@ -79,3 +79,5 @@ class BackOfficeWindow(QMainWindow):
             self.consignment.reload_choices()
         elif widget is self.stocktake:
             self.stocktake.refresh()
+        elif widget is self.suppliers:
+            self.suppliers.refresh()  # a product import may have created producers
