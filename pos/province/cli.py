@@ -224,7 +224,7 @@ def _report(engine: Engine, args: argparse.Namespace) -> int:
                         str(r["sales"]),
                         format_rupiah(r["gross"]),
                         format_rupiah(r["refunds"]),
-                        r["last_sync"] or "belum pernah",
+                        _when(r["last_sync"]),
                     ]
                     for r in rows
                 ],
@@ -300,7 +300,7 @@ def _tills(conn: Any, as_json: bool) -> int:
                 r["till"] + (" (dicabut)" if r["revoked"] else ""),
                 str(r["sales"]),
                 format_rupiah(r["gross"]),
-                r["last_sync"] or "belum pernah",
+                _when(r["last_sync"]),
                 "?" if r["pending"] is None else str(r["pending"]),
                 str(r["rejected_at_province"]),
                 r["app_version"] or "?",
@@ -351,6 +351,16 @@ def _release(engine: Engine, args: argparse.Namespace) -> int:
         conn.execute(insert(settings).values(key=RELEASE_KEY, value=json.dumps(value)))
     print(f"Versi kasir terbaru: {args.version}. Kasir mengetahuinya pada sinkronisasi berikutnya.")
     return 0
+
+
+def _when(iso: str | None) -> str:
+    """A stored UTC time as people in NTT read it (WITA); the JSON output keeps ISO 8601 UTC."""
+    if not iso:
+        return "belum pernah"
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.fromisoformat(iso).astimezone(ZoneInfo("Asia/Makassar")).strftime("%d/%m/%Y %H:%M WITA")
 
 
 def _table(headers: list[str], rows: list[list[Any]]) -> None:
