@@ -24,6 +24,7 @@ from pos.db.models import Outlet, Setting, User
 from pos.db.uow import UnitOfWork
 from pos.services import audit, settings, users
 from pos.services.context import Role
+from pos.sync.protocol import OUTLET_CODE_RE, TERMINAL_RE
 
 DRAFT_FILENAME = "setup-draft.json"
 DEFAULT_FOOTER = "Terima kasih telah membeli produk UMKM NTT."
@@ -96,10 +97,11 @@ class SetupResult:
 def validate(setup: OutletSetup) -> None:
     """Every check that can fail, before anything is written (a DomainError saying what to fix)."""
     code = setup.outlet_code.strip()
-    if not code or not code.replace("-", "").isalnum() or len(code) > 16:
-        raise DomainError("Kode outlet wajib diisi: huruf/angka, paling panjang 16 (mis. 5371).")
-    if not setup.terminal.isdigit() or len(setup.terminal) > 4:
-        raise DomainError("Nomor terminal harus angka (mis. 01).")
+    # The province's rule (pos.sync.protocol): a "-" would be read as the till number (5371-02).
+    if not OUTLET_CODE_RE.match(code):
+        raise DomainError("Kode outlet wajib diisi: huruf/angka tanpa '-', paling panjang 16 (mis. 5371).")
+    if not TERMINAL_RE.match(setup.terminal):
+        raise DomainError("Nomor kasir (terminal) harus dua angka (mis. 01).")
     kabupaten_name(setup.kabupaten_code)
     if not setup.name.strip():
         raise DomainError("Nama outlet wajib diisi.")

@@ -27,7 +27,7 @@ GOOD = OutletSetup(
     admin_full_name="Maria Goreti",
     admin_pin="4826",
     printer={"kind": "none", "paper": 58},
-    server=ProvinceServer("http://127.0.0.1:9/", "5309-01", "rahasia"),
+    server=ProvinceServer("http://127.0.0.1:9/", "rahasia", "5309-01"),
 )
 
 
@@ -80,7 +80,7 @@ def test_initialize_writes_outlet_admin_and_settings_then_counts_as_set_up(tmp_p
         ({"address": " "}, "Alamat"),
         ({"qris_static": "000201010211"}, "QRIS"),
         ({"timezone": "Mars/Olympus"}, "Zona waktu"),
-        ({"server": ProvinceServer("ftp://x", "5309-01", "t")}, "http"),
+        ({"server": ProvinceServer("ftp://x", "t", "5309-01")}, "http"),
     ],
 )
 def test_a_bad_answer_writes_nothing(tmp_path: Path, change: dict[str, object], message: str) -> None:
@@ -162,8 +162,13 @@ def test_ntt_pos_init_headless_sets_up_a_real_outlet(tmp_path: Path) -> None:
     no_pin = ntt_pos(till, *base, stdin="")
     assert no_pin.returncode == 2 and "--admin-pin-file" in no_pin.stderr
 
-    run = ntt_pos(till, *base, "--admin-pin-file", str(pin_file), "--footer", "Mai ko!",
-                  "--server", "http://127.0.0.1:9", "--token", "t0k3n")
+    # With a server, the server is asked first whose till the token is: unreachable, nothing is made.
+    # (tests/integration/test_rollout.py and tests/sync/test_connect.py use a real one.)
+    unreachable = ntt_pos(till, *base, "--admin-pin-file", str(pin_file), "--server", "http://127.0.0.1:9",
+                          "--token", "t0k3n")
+    assert unreachable.returncode == 2 and "tidak ada yang dibuat" in unreachable.stderr
+    assert not (till / "till.sqlite3").exists()
+    run = ntt_pos(till, *base, "--admin-pin-file", str(pin_file), "--footer", "Mai ko!")
     assert run.returncode == 0, run.stderr
     assert "NTT Mart by Dekranasda Ende" in run.stdout
     assert setup.data_dir_is_set_up(till)
@@ -172,7 +177,7 @@ def test_ntt_pos_init_headless_sets_up_a_real_outlet(tmp_path: Path) -> None:
         with db.unit_of_work() as uow:
             outlet = uow.session.scalars(select(Outlet)).one()
             assert (outlet.code, outlet.receipt_footer) == ("5310", "Mai ko!")
-            assert uow.session.get(Setting, "sync.outlet").value == "5310-01"  # type: ignore[union-attr]
+            assert uow.session.get(Setting, "sync.outlet") is None  # no server: no connection stored
             users.authenticate(uow, "admin", "4826")
     finally:
         db.close()
