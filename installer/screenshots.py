@@ -159,14 +159,54 @@ def _setup_shots(shot: Shooter, window: Any, backend: Any, data: Path) -> None:
     settings.show()
     shot.shoot("settings")
     settings.close()
+    _backoffice_shots(shot, window, backend, admin)
     wizard = SetupWizard(data / "baru", lambda answers: None)  # never finished here
-    wizard.outlet_page.kabupaten.setCurrentIndex(wizard.outlet_page.kabupaten.findData("5309"))
+    wizard.outlet_page.kabupaten.setCurrentIndex(wizard.outlet_page.kabupaten.findData("5307"))
     wizard.outlet_page.address.setText("Jl. Ahmad Yani No. 1, Maumere")
-    centre(wizard, window)
+    wizard.admin_page.full_name.setText("Maria Goreti")
+    wizard.admin_page.pin.setText("4826")
+    wizard.admin_page.pin_again.setText("4826")
+    wizard.setGeometry((WIDTH - 760) // 2, (HEIGHT - 560) // 2, 760, 560)
     window.hide()  # on a first run there is no till window behind the wizard
     wizard.show()
-    shot.shoot("wizard")
+    shot.shoot("wizard")  # the first page, as README shows it
+    for number, name in enumerate(("outlet", "admin", "printer", "extras"), start=1):
+        if number > 1:
+            wizard.next()
+        if name == "extras":
+            wizard.extras_page.check_qris()  # an empty QRIS field says so
+        shot.shoot(f"wizard_{number}_{name}")
     wizard.close()
+
+
+def _backoffice_shots(shot: Shooter, window: Any, backend: Any, admin: Any) -> None:
+    """The back office at the till's screen size: catalog with a product, producers, receiving."""
+    from PySide6.QtWidgets import QApplication
+
+    from pos.ui.backoffice.window import BackOfficeWindow
+
+    office = BackOfficeWindow(backend.admin.unit_of_work, admin)
+    office.setGeometry(0, 0, WIDTH, HEIGHT)
+    office.show()
+    office.activateWindow()
+    catalog = office.catalog
+    catalog.search.setText("Kopi Arabika")
+    catalog.table.selectRow(0)
+    shot.shoot("backoffice_catalog")
+    office.tabs.setCurrentWidget(office.suppliers)
+    office.suppliers.table.selectRow(0)
+    shot.shoot("backoffice_producers")
+    office.tabs.setCurrentWidget(office.stock)
+    stock = office.stock
+    product = catalog.rows[0]
+    stock.qty.setText("24")
+    stock.cost.setText("380rb")
+    stock.code.setText(product.barcode or product.code)
+    stock.add_line()
+    stock.cost.setText("380rb")
+    QApplication.processEvents()
+    shot.shoot("backoffice_receiving")
+    office.close()
 
 
 def _registered_nip(db: Any) -> str:
