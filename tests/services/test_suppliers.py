@@ -89,3 +89,26 @@ def test_percent_parsing() -> None:
     for bad in ("abc", "101", "-5", "1,234"):
         with pytest.raises(SupplierError):
             suppliers.parse_percent(bad)
+
+
+def test_a_producers_kabupaten_comes_from_the_kemendagri_list(demo_db: Database, demo_manager: Actor) -> None:
+    from sqlalchemy import text
+
+    from pos.services.suppliers import create_supplier, update_supplier
+
+    with demo_db.unit_of_work() as uow:
+        by_code = create_supplier(uow, demo_manager, SupplierInput(name="Tenun Lepo Lorun", kabupaten="5307"))
+    assert (by_code.kabupaten, by_code.kabupaten_code) == ("Sikka", "5307")
+    with demo_db.unit_of_work() as uow:
+        by_name = create_supplier(uow, demo_manager, SupplierInput(name="Garam Nagekeo", kabupaten="nagekeo"))
+    assert (by_name.kabupaten, by_name.kabupaten_code) == ("Nagekeo", "5316")
+    with demo_db.unit_of_work() as uow, pytest.raises(SupplierError, match="pilih salah satu"):
+        create_supplier(uow, demo_manager, SupplierInput(name="UMKM Bandung", kabupaten="Bandung"))
+    with demo_db.unit_of_work() as uow:  # an older free-text value is kept while it is not changed
+        uow.session.execute(text("UPDATE suppliers SET kabupaten='Atambua', kabupaten_code=NULL WHERE id=:i"),
+                            {"i": by_name.supplier_id})
+        uow.commit()
+    with demo_db.unit_of_work() as uow:
+        kept = update_supplier(uow, demo_manager, by_name.supplier_id,
+                               SupplierInput(name="Garam Nagekeo Jaya", kabupaten="Atambua"))
+    assert (kept.name, kept.kabupaten, kept.kabupaten_code) == ("Garam Nagekeo Jaya", "Atambua", None)
