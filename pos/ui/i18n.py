@@ -1,19 +1,28 @@
 """Qt's translation system: the source strings are Bahasa Indonesia; `ntt_pos_en.qm` gives English.
 
-Files live in resources/i18n (.ts edited with pyside6-linguist, .qm built with pyside6-lrelease).
+The files the app loads (the stylesheet, the compiled `.qm`) live inside the package, in `pos/resources`,
+and are found through `importlib.resources`, so a wheel, a PyInstaller bundle and a source checkout all
+find them the same way. The translation sources (`.ts`, edited with pyside6-linguist, and the script
+that fills and compiles them) stay in the top-level `resources/i18n`: the app never reads them.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 DEFAULT_LANGUAGE = "id"
 
 
-def resources_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "resources"
+def resource(name: str) -> Traversable:
+    """A file under pos/resources, e.g. `resource("i18n/ntt_pos_en.qm")`."""
+    return resources.files("pos").joinpath("resources", *name.split("/"))
+
+
+def translation_file(language: str) -> Traversable:
+    return resource(f"i18n/ntt_pos_{language}.qm")
 
 
 def install_translations(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
@@ -27,14 +36,19 @@ def install_translations(app: QCoreApplication, language: str = DEFAULT_LANGUAGE
     if qt_base.load(QLocale(language), "qtbase", "_", qt_translations):
         app.installTranslator(qt_base)
         installed.append(qt_base)
-    if language != DEFAULT_LANGUAGE:
+    qm = translation_file(language)
+    if language != DEFAULT_LANGUAGE and qm.is_file():
         ours = QTranslator(app)
-        if ours.load(str(resources_dir() / "i18n" / f"ntt_pos_{language}.qm")):
+        # QTranslator wants a file name: as_file gives the file's own path for a package on disk
+        # (wheel, bundle, checkout alike).
+        with resources.as_file(qm) as path:
+            loaded = ours.load(str(path))
+        if loaded:
             app.installTranslator(ours)
             installed.append(ours)
     return installed
 
 
 def stylesheet() -> str:
-    path = resources_dir() / "style.qss"
-    return path.read_text(encoding="utf-8") if path.exists() else ""
+    qss = resource("style.qss")
+    return qss.read_text(encoding="utf-8") if qss.is_file() else ""

@@ -1,5 +1,6 @@
 # ruff: noqa: E501  (a translation table reads best one pair per line)
-"""Fill resources/i18n/ntt_pos_en.ts with the English texts below, then build the .qm.
+"""Fill resources/i18n/ntt_pos_en.ts with the English texts below, then build the .qm the app loads
+(pos/resources/i18n/ntt_pos_en.qm, inside the package so that wheels and bundles carry it).
 
     .venv/bin/pyside6-lupdate pos/ui/*.py -ts resources/i18n/ntt_pos_en.ts -source-language id \
         -target-language en
@@ -18,6 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TS = HERE / "ntt_pos_en.ts"
+QM = HERE.parents[1] / "pos" / "resources" / "i18n" / "ntt_pos_en.qm"
 
 EN = {
     "Pembeli ASN (F4)": "Civil-servant buyer (F4)",
@@ -183,7 +185,7 @@ def main() -> int:
     for source in sorted(set(missing)):
         print(f"untranslated: {source!r}")
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    return subprocess.run([str(lrelease), str(TS), "-qm", str(TS.with_suffix(".qm"))], check=False).returncode
+    return subprocess.run([str(lrelease), str(TS), "-qm", str(QM)], check=False).returncode
 
 
 if __name__ == "__main__":

@@ -6,12 +6,12 @@ from typing import Any
 
 from pos.db.engine import Database
 from pos.ui.backend import TillBackend
-from pos.ui.i18n import install_translations, resources_dir
+from pos.ui.i18n import install_translations, stylesheet, translation_file
 from pos.ui.main_window import MainWindow
 
 
 def test_english_translation_loads_and_money_stays_rupiah(qtbot: Any, qapp: Any, demo_db: Database) -> None:
-    assert (resources_dir() / "i18n" / "ntt_pos_en.qm").exists()
+    assert translation_file("en").is_file()
     translators = install_translations(qapp, "en")
     try:
         assert translators, "ntt_pos_en.qm did not load"
@@ -31,3 +31,9 @@ def test_indonesian_is_the_source_language(qtbot: Any, demo_db: Database) -> Non
     qtbot.addWidget(window)
     assert window.signin.button.text() == "Masuk\nEnter"
     assert window.checkout.buttons["refund"].text() == "Retur\nF9"
+
+
+def test_resources_are_read_from_the_package() -> None:
+    """The stylesheet and the .qm ship inside `pos` (importlib.resources), not beside the checkout."""
+    assert "QMainWindow" in stylesheet()
+    assert "pos/resources/i18n" in str(translation_file("en")).replace("\\", "/")

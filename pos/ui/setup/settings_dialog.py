@@ -73,7 +73,7 @@ def indonesian_date(day: date | None) -> QDateEdit:
 
 def show_read_only(widgets: tuple[QWidget, ...]) -> None:
     """Fields the admin may look at but not change: not editable, and they look it (grey, no arrows;
-    the `readOnly` property in resources/style.qss)."""
+    the `readOnly` property in pos/resources/style.qss)."""
     for widget in widgets:
         if isinstance(widget, QAbstractSpinBox):
             widget.setReadOnly(True)
