@@ -139,7 +139,7 @@ def make_app(argv: list[str] | None = None) -> Any:
     return app
 
 
-def run_gui(data_dir: Path, demo: bool) -> int:
+def run_gui(data_dir: Path, demo: bool, *, smoke_test: bool = False) -> int:
     app = make_app()
     from PySide6.QtWidgets import QMessageBox
 
@@ -147,8 +147,14 @@ def run_gui(data_dir: Path, demo: bool) -> int:
     from pos.db.engine import DatabaseRefused
     from pos.services.setup import data_dir_is_set_up
 
+    smoke = None
+    if smoke_test:  # installers and tests: quit after the first window painted (pos/ui/smoke.py)
+        from pos.ui.smoke import SmokeTest
+
+        smoke = SmokeTest(app)
     if not demo and not data_dir_is_set_up(Path(data_dir)) and not run_setup_wizard(Path(data_dir)):
-        return 0  # left for later: the answers are kept in the draft, no database is used
+        # left for later: the answers are kept in the draft, no database is used
+        return 0 if smoke is None or smoke.painted else 1
     try:
         db = open_database(Path(data_dir), demo)
     except (DatabaseRefused, DomainError) as error:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pos
 from pos.core.errors import DomainError
 from pos.db.engine import Database, DatabaseRefused
 from pos.db.paths import resolve_data_dir
@@ -33,7 +34,7 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
 def cmd_gui(args: argparse.Namespace) -> int:
     from pos.app import run_gui
 
-    return run_gui(data_dir_of(args), demo=bool(args.demo))
+    return run_gui(data_dir_of(args), demo=bool(args.demo), smoke_test=bool(args.smoke_test))
 
 
 def ensure_demo(data_dir: Path) -> tuple[Database, bool]:
@@ -212,6 +213,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ntt-pos", description="Kasir NTT Mart (offline-first).")
     parser.add_argument("--data-dir", help="folder data kasir (bawaan: folder data pengguna)")
     parser.add_argument("--demo", action="store_true", help="pakai outlet demo (dibuat saat pertama dipakai)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {pos.__version__}")
+    # hidden, for installers and tests: open the GUI, quit after its first paint (pos/ui/smoke.py)
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(handler=cmd_gui)
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
 

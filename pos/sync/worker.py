@@ -18,7 +18,14 @@ from pos.db.engine import Database
 from pos.services import outbox
 from pos.sync.client import NotDelivered, ProvinceClient, SyncRefused
 from pos.sync.protocol import MAX_BATCH_EVENTS
-from pos.sync.runner import CLOCK_OFFSET_KEY, clock_warning, load_connection, setting, sync_once
+from pos.sync.runner import (
+    CLOCK_OFFSET_KEY,
+    LATEST_VERSION_KEY,
+    clock_warning,
+    load_connection,
+    setting,
+    sync_once,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +37,7 @@ class SyncStatus:
     message: str  # one line for the status bar, Bahasa Indonesia
     refused: bool = False  # the province refused this till (token, till, version): a manager must act
     clock_warning: str | None = None
+    latest_version: str | None = None  # the newest till release the province announced at the last hello
 
 
 def backoff_delay(failures: int, base: float, cap: float, rng: random.Random) -> float:
@@ -125,6 +133,7 @@ class SyncWorker:
             with self._db.unit_of_work() as uow:
                 counts = outbox.counts(uow)
                 last = outbox.last_success(uow)
+            latest = setting(self._db, LATEST_VERSION_KEY)
             self._on_status(
                 SyncStatus(
                     pending=counts.pending,
@@ -134,6 +143,7 @@ class SyncWorker:
                     message=message,
                     refused=refused,
                     clock_warning=clock_warning(setting(self._db, CLOCK_OFFSET_KEY)),
+                    latest_version=latest if isinstance(latest, str) else None,
                 )
             )
         except Exception:  # a failing status callback must not stop syncing

@@ -14,13 +14,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 
+import pos
 from pos.core.document import Block, DrawerKick
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
 from pos.core.payments import PAYMENT_LABELS, PaymentMethod
 from pos.core.receipt import Receipt, receipt_document
 from pos.core.timeutil import local_time
+from pos.core.versions import is_newer
 from pos.services.context import ROLE_LABELS, Actor
+from pos.ui.about import HelpMenu
 from pos.ui.backend import TillBackend
 from pos.ui.checkout import CheckoutScreen
 from pos.ui.checkout_actions import CheckoutActions
@@ -69,6 +72,10 @@ class MainWindow(QMainWindow):
         self.printer_label = QLabel(objectName="statusPrinter")
         for label in (self.outlet_label, self.cashier_label, self.shift_label, self.sync_label):
             self.statusBar().addWidget(label)
+        self.update_label = QLabel(objectName="statusUpdate")  # "Versi baru tersedia", only when there is one
+        self.update_label.hide()
+        self.latest_version: str | None = None  # as the province announced it at the last sync
+        self.statusBar().addPermanentWidget(self.update_label)
         self.statusBar().addPermanentWidget(self.printer_label)
         self.printer_label.setText(
             self.tr("Printer: tidak ada (pratinjau)") if submit_print is None else self.tr("Printer siap")
@@ -78,6 +85,7 @@ class MainWindow(QMainWindow):
         self.clock_warning.connect(self.signin.show_clock_warning)
         self.signin.signed_in.connect(self.on_signed_in)
         self.admin_menu = AdminMenu(self, backend.admin)
+        self.help_menu = HelpMenu(self)
         self.checkout.function_requested.connect(self.on_function)
         self.recovery = Recovery(self, run_dialog, self.print_original)
         self.show_sign_in()
@@ -319,3 +327,18 @@ class MainWindow(QMainWindow):
         self.sync_label.setProperty("error", bool(status.rejected or status.refused or status.clock_warning))
         self.clock_warning.emit(status.clock_warning or "")
         self.sync_label.style().polish(self.sync_label)
+        self.show_latest_version(status.latest_version)
+
+    def show_latest_version(self, latest: str | None) -> None:
+        """The province announced `latest`: say so only when it is newer than this till (as numbers,
+        so 0.10 is newer than 0.9); the same or an older release shows nothing."""
+        self.latest_version = latest
+        newer = latest is not None and is_newer(latest, pos.__version__)
+        if newer:
+            self.update_label.setText(self.tr("Versi baru tersedia: {0}").replace("{0}", str(latest)))
+            self.update_label.setToolTip(
+                self.tr("Kasir ini versi {0}. Hubungi TI provinsi untuk memperbarui.").replace(
+                    "{0}", pos.__version__
+                )
+            )
+        self.update_label.setVisible(newer)
