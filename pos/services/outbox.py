@@ -16,9 +16,9 @@ from typing import Any, Literal, cast
 
 from sqlalchemy import Table, bindparam, func, select, update
 
+import pos.sync.protocol as protocol
 from pos.db.models import OutboxEvent, Setting
 from pos.db.uow import UnitOfWork
-from pos.sync import protocol
 
 LAST_SUCCESS_KEY = "sync.last_success"
 # Set by pos.sync.runner when the province lost events this till had delivered: {"at", "events", "reason"}

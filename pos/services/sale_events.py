@@ -14,9 +14,9 @@ from datetime import date
 
 from sqlalchemy import select, update
 
+import pos.sync.protocol as protocol
 from pos.db.models import OutboxEvent, Outlet, Refund, RefundLine, Sale, SaleLine, Supplier, User
 from pos.db.uow import UnitOfWork
-from pos.sync import protocol
 from pos.sync.protocol import events as wire
 
 log = logging.getLogger(__name__)

@@ -76,7 +76,7 @@ def test_refund_whole_sale(till: Till) -> None:
         envelope = json.loads(event.payload)
         payload = envelope["payload"]
         # The province's own parser accepts it (the sync protocol is the contract).
-        assert protocol.parse_refund(protocol.parse_envelope(envelope).payload).total == 180_000
+        assert protocol.parse_payload(protocol.parse_envelope(envelope)).total == 180_000
         assert payload["sale_uuid"] == sale.uuid and payload["approved_by"] == "manajer"
         assert payload["total"] == 180_000 == sum(line["amount"] for line in payload["lines"])
         assert payload["reason"] == "barang rusak" and payload["business_date"] == "2026-11-20"
