@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -75,18 +76,27 @@ def inspect_file(path: Path) -> None:
 
 
 def backup_file(path: Path, label: str) -> Path:
-    """Copy the live database with SQLite's online backup (consistent even with a WAL)."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix}")
-    src = sqlite3.connect(path)
-    dst = sqlite3.connect(target)
+    """Copy the live database before a migration, with SQLite's online backup (consistent even with a
+    WAL), into `backups/` beside it: only the database itself stays at the top of the data folder.
+    Never pruned (docs/backups.md). A copy that cannot be written stops the upgrade, file untouched."""
+    from pos.db import backup  # builds on this module; imported here so that engine stays its base
+
+    kind = "migrasi-" + (re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "base")
+    folder = backup.backup_dir(path.parent)
+    make_private_dir(folder)
+    # the till PC's local time, like every backup name: what the person at the till reads on its clock
+    target = backup.free_path(folder, kind, datetime.now(), None)
     try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    make_private(target, 0o600)
-    return target
+        # not checked again: the file passed quick_check at open, and a full check would delay the start
+        return backup.online_copy(path, target, verify=False)
+    except backup.BackupFailed as error:
+        message = f"cadangan sebelum pembaruan database gagal: {error}; database tidak diubah."
+        raise DatabaseRefused(message) from None
+
+
+def make_private_dir(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+    make_private(path, 0o700)
 
 
 def make_private(path: Path, mode: int) -> None:
