@@ -57,6 +57,19 @@ def alembic_config() -> Config:
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest migration (cheap when it is already there)."""
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch migrations rebuild SQLite tables that other tables reference (events, sales): with
+            # foreign keys on, dropping the old copy of a table that has rows fails. SQLite ignores this
+            # pragma inside a transaction, so it is set before BEGIN and checked before COMMIT.
+            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise RuntimeError("migrasi database provinsi merusak foreign key; dibatalkan")
+        finally:
+            if sqlite:
+                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
