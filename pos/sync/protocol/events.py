@@ -105,6 +105,7 @@ class Sale:
 def parse_sale(value: object) -> Sale:
     """A sale payload whose sums agree (see the module docstring)."""
     data = f.obj(value, "payload penjualan")
+    f.only_keys(data, _SALE_KEYS, "payload penjualan")
     lines = tuple(
         _sale_line(f.obj(item, "baris penjualan"))
         for item in f.items(data, "lines", maximum=MAX_LINES_PER_SALE)
@@ -156,6 +157,7 @@ def _buyer_nip(value: object) -> str | None:
 
 
 def _sale_line(data: dict[str, Any]) -> SaleLine:
+    f.only_keys(data, _SALE_LINE_KEYS, "baris penjualan")
     tax_mode = f.text(data, "tax_mode", max_len=16)
     if tax_mode not in TAX_MODES:
         raise ProtocolError(f"mode pajak '{tax_mode}' tidak dikenal")
@@ -178,6 +180,7 @@ def _sale_line(data: dict[str, Any]) -> SaleLine:
 
 
 def _payment(data: dict[str, Any]) -> Payment:
+    f.only_keys(data, _PAYMENT_KEYS, "pembayaran")
     method = f.text(data, "method", max_len=16)
     if method not in PAYMENT_METHODS:
         raise ProtocolError(f"metode pembayaran '{method}' tidak dikenal")
@@ -227,13 +230,14 @@ class Refund:
 
 def parse_refund(value: object) -> Refund:
     data = f.obj(value, "payload retur")
+    f.only_keys(data, _REFUND_KEYS, "payload retur")
     lines = tuple(
         RefundLine(
             product_code=f.text(item, "product_code", max_len=64),
             qty=f.integer(item, "qty", minimum=1, maximum=MAX_QTY),
             amount=f.integer(item, "amount"),
         )
-        for item in (f.obj(raw, "baris retur") for raw in f.items(data, "lines", maximum=MAX_LINES_PER_SALE))
+        for item in (_refund_line(raw) for raw in f.items(data, "lines", maximum=MAX_LINES_PER_SALE))
     )
     refund = Refund(
         uuid=f.uuid_text(data, "uuid"),
@@ -249,3 +253,17 @@ def parse_refund(value: object) -> Refund:
     if sum(line.amount for line in lines) != refund.total:
         raise ProtocolError("jumlah baris retur tidak sama dengan total retur")
     return refund
+
+
+def _refund_line(raw: object) -> dict[str, Any]:
+    item = f.obj(raw, "baris retur")
+    f.only_keys(item, _REFUND_LINE_KEYS, "baris retur")
+    return item
+
+
+# Unknown keys are refused (fields.only_keys): the province reads all it stores.
+_SALE_KEYS: Final = f.field_names(Sale)
+_SALE_LINE_KEYS: Final = f.field_names(SaleLine)
+_PAYMENT_KEYS: Final = f.field_names(Payment)
+_REFUND_KEYS: Final = f.field_names(Refund)
+_REFUND_LINE_KEYS: Final = f.field_names(RefundLine)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from datetime import date, datetime
 from typing import Any, Final
 
@@ -120,3 +121,8 @@ def only_keys(data: dict[str, Any], allowed: frozenset[str], what: str) -> None:
     extra = sorted(set(data) - allowed)
     if extra:
         raise ProtocolError(f"{what}: kolom tidak dikenal {', '.join(extra[:5])}")
+
+
+def field_names(payload_class: Any) -> frozenset[str]:
+    """The keys of a payload dataclass on the wire (its fields; `KIND` is a ClassVar, not a key)."""
+    return frozenset(field.name for field in fields(payload_class))

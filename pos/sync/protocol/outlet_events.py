@@ -77,7 +77,7 @@ def _amount_map(data: dict[str, Any], key: str, *, keys_are_methods: bool) -> di
 
 def parse_shift_close(value: object) -> ShiftClose:
     data = f.obj(value, "payload tutup shift")
-    f.only_keys(data, frozenset(ShiftClose.__dataclass_fields__), "payload tutup shift")
+    f.only_keys(data, f.field_names(ShiftClose), "payload tutup shift")
     return ShiftClose(
         uuid=f.uuid_text(data, "uuid"),
         business_date=f.day(data, "business_date"),
@@ -134,7 +134,7 @@ class StockMovement:
 
 def parse_stock_movement(value: object) -> StockMovement:
     data = f.obj(value, "payload mutasi stok")
-    f.only_keys(data, frozenset(StockMovement.__dataclass_fields__), "payload mutasi stok")
+    f.only_keys(data, f.field_names(StockMovement), "payload mutasi stok")
     kind = f.text(data, "kind", max_len=16)
     if kind not in STOCK_KINDS:
         raise ProtocolError(f"jenis mutasi stok '{kind}' tidak dikenal")
@@ -192,7 +192,7 @@ class SupplierChange:
 
 def parse_supplier_change(value: object) -> SupplierChange:
     data = f.obj(value, "payload produsen")
-    f.only_keys(data, frozenset(SupplierChange.__dataclass_fields__), "payload produsen")
+    f.only_keys(data, f.field_names(SupplierChange), "payload produsen")
     action = f.text(data, "action", max_len=16)
     if action not in SUPPLIER_ACTIONS:
         raise ProtocolError(f"aksi produsen '{action}' tidak dikenal")
@@ -243,7 +243,7 @@ class Payout:
 
 def parse_payout(value: object) -> Payout:
     data = f.obj(value, "payload pembayaran produsen")
-    f.only_keys(data, frozenset(Payout.__dataclass_fields__), "payload pembayaran produsen")
+    f.only_keys(data, f.field_names(Payout), "payload pembayaran produsen")
     method = f.text(data, "method", max_len=16)
     if method not in PAYOUT_METHODS:
         raise ProtocolError(f"metode pembayaran produsen '{method}' tidak dikenal")
