@@ -17,7 +17,7 @@ from pos.province import asn as asn_registry
 from pos.province.ingest import ForeignOutletEvent, ingest_batch
 from pos.province.outlets import Till, authenticate
 from pos.province.programme import current_period, load_programme, period_by_key, province_today
-from pos.province.tills import hello_answer, record_hello
+from pos.province.tills import hello_answer, instance_id, record_hello
 from pos.sync.protocol import MAX_BATCH_EVENTS, MAX_REQUEST_BYTES, PROTOCOL_VERSION
 
 
@@ -28,7 +28,9 @@ class BatchIn(BaseModel):
     app_version: str | None = Field(default=None, max_length=32, description="versi aplikasi kasir")
     # Events stay untyped here: each is validated on its own so one bad event is only that event's
     # `rejected`, never a 422 for the whole batch.
-    events: list[Any] = Field(description=f"paling banyak {MAX_BATCH_EVENTS} event, urut commit")
+    events: list[Any] = Field(
+        max_length=MAX_BATCH_EVENTS, description=f"paling banyak {MAX_BATCH_EVENTS} event, urut commit"
+    )
 
 
 class EventResultOut(BaseModel):
@@ -62,9 +64,13 @@ class HelloOut(BaseModel):
     latest_version: str | None
 
 
+# A month from 2000-01, or a campaign's key; empty or absent: the programme's current period.
+PERIOD_PATTERN = r"^(|[2-9][0-9]{3}-(0[1-9]|1[0-2])|campaign:[^\x00]+)$"
+
+
 class PeriodQueryIn(BaseModel):
     period: str | None = Field(
-        default=None, max_length=80, pattern=r"^[^\x00]*$", description="YYYY-MM atau campaign:NAMA"
+        default=None, max_length=80, pattern=PERIOD_PATTERN, description="YYYY-MM atau campaign:NAMA"
     )
     after: str | None = Field(default=None, pattern=r"^[0-9]{1,18}$", description="NIP terakhir halaman lalu")
     limit: int = Field(default=2000, ge=1, le=5000)
@@ -72,7 +78,42 @@ class PeriodQueryIn(BaseModel):
 
 class SpendingIn(BaseModel):
     nip: str = Field(pattern=r"^[0-9]{18}$", description="NIP 18 angka (di badan permintaan, bukan URL)")
-    period: str | None = Field(default=None, max_length=80, pattern=r"^[^\x00]*$")
+    period: str | None = Field(
+        default=None, max_length=80, pattern=PERIOD_PATTERN, description="YYYY-MM atau campaign:NAMA"
+    )
+
+
+class ErrorOut(BaseModel):
+    detail: str = Field(description="alasan, dalam Bahasa Indonesia")
+
+
+class ValidationErrorItem(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ValidationErrorOut(BaseModel):
+    """422: FastAPI's list of field errors, or one sentence for a request the province cannot serve."""
+
+    detail: list[ValidationErrorItem] | str
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` of a route: every error status it can answer, each with its body schema."""
+    texts = {
+        400: "badan permintaan bukan JSON yang terbaca (mis. bukan UTF-8)",
+        401: "token tidak ada, tidak dikenal, diganti atau dicabut",
+        403: "token ini milik kasir lain dari yang disebut kiriman atau event-nya",
+        404: "periode tidak dikenal (kampanye yang tidak sedang diatur)",
+        409: "versi protokol lain; perbarui aplikasi kasir",
+        413: f"permintaan lebih dari {MAX_REQUEST_BYTES} byte",
+        422: "permintaan tidak sesuai skema",
+    }
+    return {
+        status: {"model": ValidationErrorOut if status == 422 else ErrorOut, "description": texts[status]}
+        for status in statuses
+    }
 
 
 class HealthOut(BaseModel):
@@ -212,12 +253,7 @@ def create_app(engine: Engine) -> FastAPI:
         "/api/v1/events",
         response_model=BatchOut,
         tags=["sinkronisasi"],
-        responses={
-            401: {"description": "token salah"},
-            403: {"description": "data outlet lain"},
-            409: {"description": "versi protokol lain"},
-            413: {"description": "terlalu besar"},
-        },
+        responses=_errors(400, 401, 403, 409, 413, 422),
     )
     def upload_events(batch: BatchIn, till: TillDep) -> dict[str, Any]:
         _same_protocol(batch.protocol)
@@ -225,23 +261,21 @@ def create_app(engine: Engine) -> FastAPI:
             raise HTTPException(
                 403, f"token ini milik kasir {till.label}, bukan {batch.outlet}-{batch.terminal}"
             )
-        if len(batch.events) > MAX_BATCH_EVENTS:
-            raise HTTPException(413, f"terlalu banyak event dalam satu kiriman (maks. {MAX_BATCH_EVENTS})")
         try:
             results = ingest_batch(engine, till, batch.events)
         except ForeignOutletEvent as error:
             raise HTTPException(
                 403, f"event kasir lain ({error}) tidak boleh dikirim dengan token kasir {till.label}"
             ) from None
-        with engine.connect() as conn:
-            instance = hello_answer(conn, till)["instance_id"]
+        with engine.connect() as conn:  # not hello_answer: it counts all of the till's events
+            instance = instance_id(conn)
         return {"protocol": PROTOCOL_VERSION, "instance_id": instance, "results": results}
 
     @app.post(
         "/api/v1/hello",
         response_model=HelloOut,
         tags=["sinkronisasi"],
-        responses={401: {"description": "token salah"}, 409: {"description": "versi protokol lain"}},
+        responses=_errors(400, 401, 409, 413, 422),
     )
     def hello(body: HelloIn, till: TillDep) -> dict[str, Any]:
         """Whose token this is, the server's clock and instance; the till reports its own state."""
@@ -250,7 +284,12 @@ def create_app(engine: Engine) -> FastAPI:
             record_hello(conn, till, body.app_version, body.pending, body.rejected)
             return hello_answer(conn, till)
 
-    @app.get("/api/v1/asn/changes", response_model=AsnChangesOut, tags=["registri ASN"])
+    @app.get(
+        "/api/v1/asn/changes",
+        response_model=AsnChangesOut,
+        tags=["registri ASN"],
+        responses=_errors(401, 422),
+    )
     def asn_changes(
         till: TillDep,
         since: Annotated[int, Query(ge=0, le=2**62)] = 0,
@@ -259,7 +298,7 @@ def create_app(engine: Engine) -> FastAPI:
         with engine.connect() as conn:
             return asn_registry.changes_since(conn, since, limit)
 
-    @app.get("/api/v1/programme", response_model=ProgrammeOut, tags=["registri ASN"])
+    @app.get("/api/v1/programme", response_model=ProgrammeOut, tags=["registri ASN"], responses=_errors(401))
     def programme(till: TillDep) -> dict[str, Any]:
         with engine.connect() as conn:
             settings = load_programme(conn)
@@ -276,14 +315,24 @@ def create_app(engine: Engine) -> FastAPI:
             "current_period_label": period.label,
         }
 
-    @app.post("/api/v1/asn/totals", response_model=PeriodTotalsOut, tags=["registri ASN"])
+    @app.post(
+        "/api/v1/asn/totals",
+        response_model=PeriodTotalsOut,
+        tags=["registri ASN"],
+        responses=_errors(400, 401, 404, 413, 422),
+    )
     def asn_totals(query: PeriodQueryIn, till: TillDep) -> Any:
         """Every buyer's total in a period, a page at a time (NIPs travel in bodies, never in URLs)."""
         with engine.connect() as conn:
             found = _period(load_programme(conn), query.period)
             return asn_registry.period_totals(conn, found, query.after, query.limit)
 
-    @app.post("/api/v1/asn/spending", response_model=SpendingOut, tags=["registri ASN"])
+    @app.post(
+        "/api/v1/asn/spending",
+        response_model=SpendingOut,
+        tags=["registri ASN"],
+        responses=_errors(400, 401, 404, 413, 422),
+    )
     def asn_spending(query: SpendingIn, till: TillDep) -> dict[str, Any]:
         with engine.connect() as conn:
             settings = load_programme(conn)
@@ -317,4 +366,7 @@ def _same_protocol(protocol: int) -> None:
 def _period(settings: Any, key: str | None) -> Any:
     if not key:
         return current_period(settings, province_today())
-    return period_by_key(settings, key)
+    try:
+        return period_by_key(settings, key)
+    except DomainError as error:  # the key has the schema's shape: a period that does not exist
+        raise HTTPException(404, str(error)) from None
