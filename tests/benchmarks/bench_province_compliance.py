@@ -31,11 +31,18 @@ def populate(url: str) -> None:
     engine = create_province_engine(url)
     upgrade(engine)
     with engine.begin() as conn:
+        # 22 outlets (5301..5322, ids 1..22) with one till each (till i of outlet i), as `add-outlet` does
         conn.execute(
             text(
                 "INSERT INTO outlets (code, name, kabupaten, created_at) "
-                "SELECT '53' || lpad(i::text, 2, '0') || '-01', 'NTT Mart ' || i, 'Kab ' || i, now() "
+                "SELECT '53' || lpad(i::text, 2, '0'), 'NTT Mart ' || i, 'Kab ' || i, now() "
                 "FROM generate_series(1, 22) AS i"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO tills (outlet_id, terminal, token_hash, token_issued_at, created_at) "
+                "SELECT id, '01', md5(code) || md5(code), now(), now() FROM outlets ORDER BY id"
             )
         )
         conn.execute(
@@ -47,18 +54,18 @@ def populate(url: str) -> None:
         )
         conn.execute(
             text(
-                f"INSERT INTO events (uuid, outlet_id, kind, created_at, received_at, payload) "
-                f"SELECT gen_random_uuid()::text, 1 + i % 22, 'sale', now(), now(), '{{}}' "
+                f"INSERT INTO events (uuid, outlet_id, till_id, kind, created_at, received_at, payload) "
+                f"SELECT gen_random_uuid()::text, 1 + i % 22, 1 + i % 22, 'sale', now(), now(), '{{}}' "
                 f"FROM generate_series(0, {SALES - 1}) AS i"
             )
         )
         # 4 in 5 sales have an ASN buyer; amounts vary so some ASN meet the minimum and some do not
         conn.execute(
             text(
-                "INSERT INTO sales (uuid, event_id, outlet_id, receipt_no, business_date, created_at, "
-                "cashier, buyer_nip, subtotal, discount, tax, total, change) "
-                "SELECT e.uuid, e.id, e.outlet_id, 'R' || e.id, date '2026-11-01' + (e.id % 30)::int, now(), "
-                "'kasir', "
+                "INSERT INTO sales (uuid, event_id, outlet_id, till_id, receipt_no, business_date, "
+                "created_at, cashier, buyer_nip, subtotal, discount, tax, total, change) "
+                "SELECT e.uuid, e.id, e.outlet_id, e.till_id, 'R' || e.id, "
+                "date '2026-11-01' + (e.id % 30)::int, now(), 'kasir', "
                 f"CASE WHEN e.id % 5 = 0 THEN NULL ELSE (SELECT {NIP_SQL} "
                 f"FROM (SELECT ((e.id * 7919) % {ASN})::int AS i) AS k) END, "
                 "(e.id * 37) % 90000 + 5000, 0, 0, (e.id * 37) % 90000 + 5000, 0 FROM events e"

@@ -1,4 +1,5 @@
-"""A real till database (tmp_path); the provincial server fixtures come from tests/province_fixtures.py."""
+"""Sync tests: real tills (tests/helpers/till_template.py); the provincial server fixtures come from
+tests/province_fixtures.py."""
 
 from __future__ import annotations
 
@@ -6,10 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.till_template import new_till, real_till, till_templates
 from province_fixtures import make_province_engine
 from sqlalchemy import Engine
 
-from pos.db.engine import Database
+from pos.province.outlets import add_outlet
+
+__all__ = ["new_till", "real_till", "till_templates"]  # fixtures, imported for pytest to find
 
 
 @pytest.fixture
@@ -20,7 +24,7 @@ def sqlite_province(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[
 
 
 @pytest.fixture
-def till(tmp_path: Path) -> Iterator[Database]:
-    db = Database.open(tmp_path / "till", create=True)
-    yield db
-    db.close()
+def till_token(province_engine: Engine) -> str:
+    """Outlet 5371 registered at the province; the token of its till 01 (the `real_till`)."""
+    with province_engine.begin() as conn:
+        return add_outlet(conn, "5371", "NTT Mart by Dekranasda Kota Kupang", "Kota Kupang")
