@@ -14,9 +14,17 @@ from pos.db.uow import UnitOfWork
 
 @dataclass(frozen=True)
 class Check:
+    """One doctor line. `ok` False means damaged or inconsistent data (doctor exits non-zero); a
+    `warning` is something to look at that leaves the data healthy (exit 0)."""
+
     name: str
     ok: bool
     detail: str
+    warning: bool = False
+
+    @property
+    def label(self) -> str:
+        return "GAGAL" if not self.ok else ("PERINGATAN" if self.warning else "OK")
 
 
 # Each query returns the receipt numbers (or ids) that break the rule; none means healthy.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
@@ -23,7 +23,7 @@ from pos.core.report_documents import ShiftReportData
 from pos.core.timeutil import business_date, local_time, utc_now
 from pos.db.models import Payment, Refund, Sale, Shift, User
 from pos.db.uow import UnitOfWork
-from pos.services import audit, checkout, outbox
+from pos.services import audit, backups, checkout, outbox
 from pos.services.context import Actor, PermissionDenied, Role
 from pos.sync.protocol import outlet_events as wire
 
@@ -79,6 +79,8 @@ class ShiftSummary:
     counted_cash: int | None
     counts: tuple[tuple[int, int], ...]
     difference: int | None
+    # set by close_shift: the backup taken after the close (its `note` says what failed, for the screen)
+    backup: backups.BackupOutcome | None = None
 
     @property
     def non_cash(self) -> int:
@@ -283,7 +285,9 @@ def close_shift(
     )
     outbox.enqueue(uow, event, now, outlet.code, outlet.terminal)
     uow.commit()
-    return summary
+    # After the commit, never inside it: the close is safe whatever the backup does, and a failed
+    # backup is only a banner for the manager (and a log line).
+    return replace(summary, backup=backups.after_shift_close(uow))
 
 
 def report_data(
