@@ -13,11 +13,9 @@ from sqlalchemy import Engine, text
 
 from pos.province.api import create_app
 from pos.province.database import create_province_engine, upgrade
-from pos.province.outlets import add_outlet
 from pos.province.server import BackgroundServer
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-OUTLET = "5371-01"
 
 
 @pytest.fixture(scope="session")
@@ -60,9 +58,3 @@ def province_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[
 def live_server(province_engine: Engine) -> Iterator[BackgroundServer]:
     with BackgroundServer(create_app(province_engine)) as server:
         yield server
-
-
-@pytest.fixture
-def outlet_token(province_engine: Engine) -> str:
-    with province_engine.begin() as conn:
-        return add_outlet(conn, OUTLET, "NTT Mart by Dekranasda Kota Kupang", "Kota Kupang")

@@ -16,7 +16,7 @@ from pos.core.payments import Payment, PaymentMethod
 from pos.core.pricing import price_cart
 from pos.db.engine import Database
 from pos.db.models import OutboxEvent, User
-from pos.services import catalog, checkout, products, refunds, setup, stock, suppliers, users
+from pos.services import catalog, checkout, products, refunds, settings, setup, stock, suppliers, users
 from pos.services.context import Actor, Role
 
 ADMIN_PIN = "2468"
@@ -79,8 +79,11 @@ def line_discount(percent: str) -> Discount:
     return Discount.of_percent(percent, "promo")
 
 
-def make_real_till(folder: Path, code: str = "5371", terminal: str = "01") -> RealTill:
-    """An outlet set up by the first-run service, with three producers and five products in stock."""
+def make_real_till(folder: Path, code: str = "5371", terminal: str = "01", *, ppn: bool = True) -> RealTill:
+    """An outlet set up by the first-run service, with three producers and five products in stock.
+
+    With `ppn` the outlet is PKP (PPN included by default): the catalog then sells in both PPN modes
+    (products without their own mode take the outlet's); without it no line carries PPN."""
     db = Database.open(folder, create=True)
     setup.initialize_outlet(
         db,
@@ -96,6 +99,9 @@ def make_real_till(folder: Path, code: str = "5371", terminal: str = "01") -> Re
     )
     with db.unit_of_work() as uow:
         admin = users.actor_of(uow.session.query(User).filter_by(username="admin").one())
+        if ppn:
+            settings.set_tax(uow, admin, ppn_enabled=True, mode="included", rate_percent=11)
+            uow.commit()
         info = users.create_user(
             uow, admin, username="manajer", full_name="Agustina Nalle", role=Role.MANAGER, pin=MANAGER_PIN
         )

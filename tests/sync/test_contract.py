@@ -35,10 +35,12 @@ KOPI, MADU, TENUN, MINYAK, SEI = (code for code, *_ in CATALOG)
 
 
 @pytest.fixture
-def connected(province_engine: Engine, live_server: BackgroundServer, tmp_path: Path) -> Iterator[RealTill]:
+def connected(
+    province_engine: Engine, live_server: BackgroundServer, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[RealTill]:
     with province_engine.begin() as conn:
         token = add_outlet(conn, "5371", "NTT Mart by Dekranasda Kota Kupang", "Kota Kupang")
-    till = make_real_till(tmp_path / "till")
+    till = make_real_till(tmp_path / "till", ppn=getattr(request, "param", True))
     connect_till(till.db, live_server.url, token, identify(live_server.url, token))
     till.token = token  # type: ignore[attr-defined]
     till.server = live_server.url  # type: ignore[attr-defined]
@@ -74,6 +76,7 @@ def assert_province_equals_till(engine: Engine, till: RealTill) -> None:
     assert province_tax == till_tax
 
 
+@pytest.mark.parametrize("connected", [True, False], ids=["pkp", "not-pkp"], indirect=True)
 def test_every_kind_of_sale_and_event_is_accepted_and_the_books_agree(
     connected: RealTill, province_engine: Engine
 ) -> None:
@@ -108,6 +111,9 @@ def test_every_kind_of_sale_and_event_is_accepted_and_the_books_agree(
     with till.db.unit_of_work() as uow:
         owed = consignment.settle(uow, till.admin, 1, today, today).balance
         consignment.record_payout(uow, till.admin, 1, today, today, owed // 2, "transfer", "BNI-001")
+    modes = {line["tax_mode"] for event in till.events("sale") for line in event["payload"]["lines"]}
+    pkp = bool(till.catalog[KOPI].tax_mode.value != "none")
+    assert modes == ({"ppn_included", "ppn_added"} if pkp else {"none"})
     kinds = {event["kind"] for event in till.events()}
     assert kinds == {"sale", "refund", "shift_close", "stock_movement", "supplier", "payout"}
     sync(till)
@@ -153,7 +159,8 @@ def test_generated_carts_are_all_accepted_and_totals_match(
             cart.set_line_discount(index, line_discount(percent))
     if override is not None:
         cart.override_price(0, override)
-    after_lines = price_cart(cart).total
+    priced = price_cart(cart)
+    after_lines = priced.total - priced.tax_added  # a sale discount comes off the goods, not the PPN
     if sale_off is not None and sale_off <= after_lines:
         cart.set_sale_discount(Discount.of_rupiah(sale_off, "promo"))
     total = price_cart(cart).total
