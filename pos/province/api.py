@@ -227,7 +227,7 @@ def create_app(engine: Engine) -> FastAPI:
         version=str(PROTOCOL_VERSION),
         description="Sinkronisasi kasir NTT Mart: event penjualan, registri ASN, total belanja ASN.",
     )
-    app.add_middleware(RequestSizeLimit, limit=MAX_REQUEST_BYTES)  # type: ignore[arg-type]
+    app.add_middleware(RequestSizeLimit, limit=MAX_REQUEST_BYTES)
     bearer = HTTPBearer(auto_error=False, description="token kasir dari `add-outlet` atau `add-till`")
 
     def current_till(
@@ -277,7 +277,7 @@ def create_app(engine: Engine) -> FastAPI:
         tags=["sinkronisasi"],
         responses=_errors(400, 401, 409, 413, 422),
     )
-    def hello(body: HelloIn, till: TillDep) -> dict[str, Any]:
+    def hello(body: HelloIn, till: TillDep) -> Any:
         """Whose token this is, the server's clock and instance; the till reports its own state."""
         _same_protocol(body.protocol)
         with engine.begin() as conn:
