@@ -12,7 +12,7 @@ import pos
 from pos.core.errors import DomainError
 from pos.db.engine import Database, DatabaseRefused
 from pos.db.paths import resolve_data_dir
-from pos.services import provisioning
+from pos.services import backup_commands, provisioning
 from pos.sync import commands as sync_commands
 
 Handler = Callable[[argparse.Namespace], int]
@@ -197,16 +197,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
-    from pos.services.doctor import run_checks
+    from pos.services.backup_commands import doctor
+    from pos.sync.province_check import province_events_check
 
-    db = open_db(args)
-    with db.unit_of_work() as uow:
-        checks = run_checks(uow)
-    for check in checks:
-        print(f"[{'OK' if check.ok else 'GAGAL'}] {check.name}: {check.detail}")
-    healthy = all(check.ok for check in checks)
-    print("Sehat." if healthy else "Ada masalah: jangan berjualan dengan database ini, hubungi dukungan.")
-    return 0 if healthy else 1
+    return doctor(data_dir_of(args), province_events_check)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -262,6 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sync_commands.register(sub)
     provisioning.register(sub)
+    backup_commands.register(sub)
     return parser
 
 

@@ -1,0 +1,136 @@
+"""`ntt-pos backup`, `backups`, `restore` and `doctor` as real subprocesses on real till files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers.damage import flip_receipt_index_byte
+
+from pos.db.engine import DB_FILENAME
+
+
+def ntt_pos(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pos", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def one_line_error(run: subprocess.CompletedProcess[str]) -> str:
+    assert run.returncode != 0 and "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1, run.stderr
+    return run.stderr
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def receipts(run: subprocess.CompletedProcess[str]) -> list[str]:
+    assert run.returncode == 0, run.stderr
+    return [line.split()[1] for line in run.stdout.splitlines()]
+
+
+@pytest.fixture
+def till(demo_template: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "kasir"
+    folder.mkdir()
+    shutil.copyfile(demo_template, folder / DB_FILENAME)
+    return folder
+
+
+def test_backup_writes_one_file_and_backups_lists_it(till: Path, tmp_path: Path) -> None:
+    sold = receipts(ntt_pos(till, "simulate", "--sales", "3"))
+    run = ntt_pos(till, "backup")
+    assert run.returncode == 0, run.stderr
+    path = Path(run.stdout.strip())
+    assert path.parent == till / "backups" and [p.name for p in path.parent.iterdir()] == [path.name]
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    to = ntt_pos(till, "backup", "--to", str(usb))
+    assert to.returncode == 0 and [str(p) for p in usb.iterdir()] == [to.stdout.strip()]
+    one_line_error(ntt_pos(till, "backup", "--to", str(tmp_path / "tidak-ada")))
+
+    listed = ntt_pos(till, "backups", "--json")
+    assert listed.returncode == 0, listed.stderr
+    (entry,) = json.loads(listed.stdout)
+    assert entry["file"] == str(path) and entry["sales"] == 3 and entry["last_receipt"] == sold[-1]
+    assert entry["kind"] == "manual" and entry["size"] == path.stat().st_size
+    table = ntt_pos(till, "backups").stdout
+    assert sold[-1] in table and str(path) in table and "PENJUALAN" in table
+
+
+def test_restore_replaces_a_damaged_database(till: Path) -> None:
+    ntt_pos(till, "simulate", "--sales", "2")
+    saved = ntt_pos(till, "backup").stdout.strip()
+    ntt_pos(till, "simulate", "--sales", "2", "--seed", "9")
+    live = till / DB_FILENAME
+    con = sqlite3.connect(live)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    live.write_bytes(live.read_bytes()[:8192] + b"\xde\xad" * 4096)  # a dead sector
+    damaged = digest(live)
+
+    doctor = ntt_pos(till, "doctor")
+    assert doctor.returncode == 1 and "[GAGAL] database" in doctor.stdout
+    assert saved in doctor.stdout  # the pointer to the latest good backup
+
+    restored = ntt_pos(till, "restore", saved)
+    assert restored.returncode == 0, restored.stderr
+    replaced = next(p for p in (till / "backups").iterdir() if p.name.endswith("-diganti.sqlite3"))
+    assert digest(replaced) == damaged and str(replaced) in restored.stdout
+    assert json.loads(ntt_pos(till, "report", "totals", "--json").stdout)["sales"] == 2
+    healthy = ntt_pos(till, "doctor")
+    assert healthy.returncode == 0 and "Sehat." in healthy.stdout
+
+
+def test_restore_refuses_a_newer_or_foreign_file_in_one_line(till: Path, tmp_path: Path) -> None:
+    saved = Path(ntt_pos(till, "backup").stdout.strip())
+    newer = tmp_path / "baru.sqlite3"
+    shutil.copyfile(saved, newer)
+    con = sqlite3.connect(newer)
+    con.execute("UPDATE alembic_version SET version_num = 'f00dfeed9999'")
+    con.commit()
+    con.close()
+    foreign = tmp_path / "lain.sqlite3"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY)")
+    con.close()
+    before = digest(till / DB_FILENAME)
+    assert "lebih baru" in one_line_error(ntt_pos(till, "restore", str(newer)))
+    assert "database lain" in one_line_error(ntt_pos(till, "restore", str(foreign)))
+    assert digest(till / DB_FILENAME) == before
+
+
+def test_doctor_finds_a_damaged_receipt_index_that_quick_check_lets_open(till: Path) -> None:
+    ntt_pos(till, "simulate", "--sales", "4")
+    saved = ntt_pos(till, "backup").stdout.strip()
+    receipt = flip_receipt_index_byte(till / DB_FILENAME)
+
+    shown = ntt_pos(till, "receipt", receipt)  # the file opens (quick_check), the index lies
+    assert "tidak ditemukan" in one_line_error(shown)
+    assert ntt_pos(till, "report", "totals", "--json").returncode == 0
+
+    doctor = ntt_pos(till, "doctor")
+    assert doctor.returncode == 1
+    assert "[GAGAL] integritas SQLite" in doctor.stdout and "sqlite_autoindex_sales" in doctor.stdout
+    assert "RUSAK" in doctor.stdout and saved in doctor.stdout
+
+
+def test_warnings_alone_keep_doctor_at_exit_0(till: Path, tmp_path: Path) -> None:
+    set_up = ntt_pos(till, "backups", "--second-dir", str(tmp_path / "usb-belum-dipasang"))
+    assert set_up.returncode == 0 and "belum ada" in set_up.stdout
+    doctor = ntt_pos(till, "doctor")
+    assert doctor.returncode == 0, doctor.stdout
+    assert "[PERINGATAN] folder cadangan kedua" in doctor.stdout
+    assert "[PERINGATAN] cadangan: belum ada cadangan" in doctor.stdout
+    assert "Sehat." in doctor.stdout
