@@ -55,8 +55,11 @@ class Till:
     window: Any  # pos.ui.main_window.MainWindow
     print_queue: Any | None  # pos.printing.queue.PrintQueue
     sync: Any | None  # pos.sync.worker.SyncWorker
+    health: Any | None = None  # pos.services.health.StartupCheck, on the window's TaskRunner
 
     def stop(self) -> None:
+        if self.health is not None:
+            self.health.cancel()  # a long integrity check never holds up closing the till
         if self.sync is not None:
             self.sync.stop(timeout=2.0)
         if self.print_queue is not None:
@@ -65,8 +68,9 @@ class Till:
         self.db.close()
 
 
-def build_till(db: Database, app: Any, *, start_sync: bool = True) -> Till:
-    """Create the window on `db`, start the print queue (if a printer is set) and the sync worker."""
+def build_till(db: Database, app: Any, *, start_sync: bool = True, check_health: bool = True) -> Till:
+    """Create the window on `db`, start the print queue (if a printer is set), the sync worker and the
+    background check (full integrity check, then the day's first backup)."""
     from pos.ui.backend import TillBackend
     from pos.ui.main_window import MainWindow
 
@@ -83,7 +87,26 @@ def build_till(db: Database, app: Any, *, start_sync: bool = True) -> Till:
     till = Till(db, window, None, sync)
     rebuild_printer(till, backend.setting("printer"))
     window.admin_menu.printer_changed.connect(lambda value: rebuild_printer(till, value))
+    if check_health:
+        start_health_check(till)
     return till
+
+
+def start_health_check(till: Till) -> None:
+    """`quick_check` at open misses a damaged index: the full check runs here, off the GUI thread (the
+    scan field never waits), and only a failure shows, as the banner for the manager."""
+    import logging
+
+    from pos.services.health import StartupCheck
+
+    check = StartupCheck(till.db)
+    till.health = check
+
+    def failed(error: Exception) -> None:
+        logging.getLogger(__name__).error("pemeriksaan database setelah mulai gagal: %r", error)
+        till.window.show_data_banner(f"Pemeriksaan database tidak selesai: {error}", error=False)
+
+    till.window.runner.run(check.run, till.window.show_health, failed)
 
 
 def rebuild_printer(till: Till, value: Any) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 import pos
 from pos.core.document import Block, DrawerKick
@@ -61,7 +61,16 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.signin)
         self.pages.addWidget(self.checkout)
-        self.setCentralWidget(self.pages)
+        # Above every page: a damaged database or a failed backup is the manager's business, shown
+        # where anyone signing in sees it, never as a dialog in the cashier's way.
+        self.data_banner = QLabel(objectName="dataBanner", wordWrap=True)
+        self.data_banner.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.data_banner)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.scanner = ScannerFilter(self)
         self.scanner.scanned.connect(self.route_scan)
 
@@ -220,6 +229,9 @@ class MainWindow(QMainWindow):
         self.close_dialog = dialog
         if not run_dialog(dialog) or dialog.closed is None:
             return
+        backup = dialog.closed.backup  # the shift is closed all the same; the backup is the manager's
+        if backup is not None and backup.note:
+            self.show_data_banner(backup.note, error=backup.error is not None)
         z_text = self.backend.shift_report_text(dialog.closed)
         if self.submit_print is not None:
             self.submit_print(self.backend.shift_report(dialog.closed), self.tr("Laporan Z"))
@@ -241,6 +253,20 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         super().closeEvent(event)
+
+    # --- data health (pos.services.health) ---------------------------------------------------------
+    def show_data_banner(self, text: str, *, error: bool = True) -> None:
+        """The red banner (or a plain notice with `error` False); an empty text hides it."""
+        self.data_banner.setText(text)
+        self.data_banner.setProperty("error", error)
+        self.data_banner.style().polish(self.data_banner)
+        self.data_banner.setVisible(bool(text))
+
+    def show_health(self, report: Any) -> None:
+        """The background check after start is done: a banner only when something is wrong."""
+        text = report.banner()
+        if text:
+            self.show_data_banner(text, error=report.damaged or report.backup.error is not None)
 
     # --- printing and status ----------------------------------------------------------------------
     def set_printer(self, submit_print: SubmitPrint | None) -> None:
