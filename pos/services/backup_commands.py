@@ -142,9 +142,12 @@ def doctor(data_dir: Path, province_check: ProvinceCheck) -> int:
         Database.open(data_dir, create=False)  # raises the usual "belum ada" refusal
     try:
         db = Database.open(data_dir, create=False)
-    except DatabaseRefused as refused:  # quick_check failed at open, or not our file
+    except DatabaseRefused as refused:
+        problems = backup.integrity_problems(data_dir / DB_FILENAME, limit=5)
+        if not problems:
+            raise  # whole but not usable here (another program's file, a newer app): one line, exit 2
         _print(Check("database", False, str(refused)))
-        print(health.damaged_message([], backups.latest_good_backup(data_dir)))
+        print(health.damaged_message(problems, backups.latest_good_backup(data_dir)))
         return 1
     try:
         with db.unit_of_work() as uow:

@@ -109,6 +109,10 @@ def test_restore_refuses_a_newer_or_foreign_file_in_one_line(till: Path, tmp_pat
     assert "lebih baru" in one_line_error(ntt_pos(till, "restore", str(newer)))
     assert "database lain" in one_line_error(ntt_pos(till, "restore", str(foreign)))
     assert digest(till / DB_FILENAME) == before
+    # a whole file of a newer app is not "damaged": doctor refuses it in one line (exit 2), not exit 1
+    shutil.copyfile(newer, till / DB_FILENAME)
+    doctor = ntt_pos(till, "doctor")
+    assert doctor.returncode == 2 and "lebih baru" in one_line_error(doctor)
 
 
 def test_doctor_finds_a_damaged_receipt_index_that_quick_check_lets_open(till: Path) -> None:
