@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from alembic import command
@@ -9,9 +10,12 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 
 from pos.db.engine import APPLICATION_ID, DatabaseRefused, OpenReport, backup_file
+from pos.db.storage import storage_problem
 
+log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
@@ -33,6 +37,18 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, path: Path, *, created: bool) -> OpenReport:
+    """Create or upgrade the schema to head; a full disk or read-only folder is a `StorageError`."""
+    try:
+        return _upgrade(engine, path, created=created)
+    except OperationalError as error:
+        problem = storage_problem(error)
+        if problem is None:
+            raise
+        log.error("database %s tidak bisa dibuka untuk ditulis: %s (sqlite: %s)", path, problem, error.orig)
+        raise problem from error
+
+
+def _upgrade(engine: Engine, path: Path, *, created: bool) -> OpenReport:
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()
@@ -41,15 +57,22 @@ def upgrade(engine: Engine, path: Path, *, created: bool) -> OpenReport:
         try:
             script.get_revision(current)
         except Exception as exc:  # alembic raises several types for an unknown revision
+            log.error("database %s ditolak: skema %s dari versi aplikasi yang lebih baru", path, current)
             raise DatabaseRefused(
                 f"{path} dibuat oleh versi aplikasi yang lebih baru ({current}); perbarui aplikasi kasir."
             ) from exc
     if current == head:
         return OpenReport(path=path, created=False, upgraded_from=None, backup=None)
     backup = None if created else backup_file(path, current or "base")
+    if backup is not None:
+        log.info("database %s: cadangan sebelum pembaruan skema %s -> %s: %s", path, current, head, backup)
     with engine.begin() as conn:
         if created:
             conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+    if created:
+        log.info("database %s dibuat (skema %s)", path, head)
+    else:
+        log.info("database %s diperbarui: skema %s -> %s", path, current, head)
     return OpenReport(path=path, created=created, upgraded_from=current, backup=backup)

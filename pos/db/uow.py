@@ -1,10 +1,18 @@
-"""Unit of work: one Session, one transaction, committed explicitly or rolled back on exit."""
+"""Unit of work: one Session, one transaction, committed explicitly or rolled back on exit.
+
+SQLite's disk refusals (full, read-only, busy) leave the block as `pos.core.errors.StorageError`.
+"""
 
 from __future__ import annotations
 
+import logging
 from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
+
+from pos.db.storage import storage_problem
+
+log = logging.getLogger(__name__)
 
 
 class UnitOfWork:
@@ -36,6 +44,12 @@ class UnitOfWork:
         finally:
             session.close()
             self._session = None
+        problem = storage_problem(exc) if exc is not None else None
+        if problem is not None:
+            # Rolled back whole above; the caller gets one line naming the cause (disk full, read-only,
+            # busy) instead of a driver error, and the log keeps SQLite's own words.
+            log.warning("database: %s (sqlite: %s)", problem, getattr(exc, "orig", exc))
+            raise problem from exc
 
     def commit(self) -> None:
         self.session.commit()
