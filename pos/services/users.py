@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,6 +18,8 @@ from pos.db.models import User
 from pos.db.uow import UnitOfWork
 from pos.services import audit
 from pos.services.context import Actor, Role, require_role
+
+log = logging.getLogger(__name__)
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=5)
@@ -126,6 +129,10 @@ def authenticate(uow: UnitOfWork, username: str, pin: str, *, now: datetime | No
     now = now or utc_now()
     user = uow.session.scalar(select(User).where(User.username == username.strip().lower()))
     if user is None or not user.active:
+        typed = username.strip().lower()
+        # a PIN typed into the user field is all digits: never written to the log
+        shown = "<angka>" if typed.isdigit() else typed
+        log.warning("sign-in gagal: pengguna %r tidak ada atau nonaktif", shown)
         raise SignInFailed("Pengguna atau PIN salah.")
     if user.locked_until is not None and user.locked_until > now:
         if user.locked_until - now > LOCKOUT:
@@ -133,6 +140,7 @@ def authenticate(uow: UnitOfWork, username: str, pin: str, *, now: datetime | No
             user.locked_until = now + LOCKOUT
             uow.commit()
         minutes = max(1, math.ceil((user.locked_until - now).total_seconds() / 60))
+        log.warning("sign-in gagal: %s masih dikunci (%d menit lagi)", user.username, minutes)
         raise SignInFailed(f"Pengguna dikunci karena PIN salah berulang kali. Coba lagi {minutes} menit.")
     try:
         hasher().verify(user.pin_hash, pin)
@@ -144,9 +152,11 @@ def authenticate(uow: UnitOfWork, username: str, pin: str, *, now: datetime | No
             user.failed_attempts = 0
             audit.record(uow, None, "user.locked", username=user.username)
             uow.commit()
+            log.warning("sign-in gagal: %s salah PIN %d kali, dikunci", user.username, MAX_FAILED_ATTEMPTS)
             minutes = int(LOCKOUT.total_seconds() // 60)
             raise SignInFailed(f"PIN salah {MAX_FAILED_ATTEMPTS} kali. Dikunci {minutes} menit.") from None
         uow.commit()
+        log.warning("sign-in gagal: %s salah PIN (percobaan ke-%d)", user.username, user.failed_attempts)
         left = MAX_FAILED_ATTEMPTS - user.failed_attempts
         raise SignInFailed(f"Pengguna atau PIN salah. Sisa percobaan: {left}.") from None
     user.failed_attempts = 0
@@ -154,6 +164,7 @@ def authenticate(uow: UnitOfWork, username: str, pin: str, *, now: datetime | No
     if hasher().check_needs_rehash(user.pin_hash):
         user.pin_hash = hasher().hash(pin)
     uow.commit()
+    log.info("sign-in: %s (%s)", user.username, user.role)
     return actor_of(user)
 
 
@@ -164,6 +175,7 @@ def authorize(uow: UnitOfWork, username: str, pin: str, role: Role, action: str)
     # Every approval (big discount, price override, refund, void) leaves a trace of who allowed what.
     audit.record(uow, approver, "approval.granted", approved=action, role=role.value)
     uow.commit()
+    log.info("persetujuan oleh %s: %s", approver.username, action)
     return approver
 
 

@@ -277,7 +277,23 @@ def sync_once(
     max_batches: int | None = None,
 ) -> SyncSummary:
     """Hello, push everything pending (or `max_batches`), then pull. Raises NotDelivered or
-    SyncRefused; a refusal marks nothing."""
+    SyncRefused; a refusal marks nothing. Every outcome is logged: the IT officer's first question."""
+    try:
+        return _sync_round(db, client, batch_size=batch_size, max_batches=max_batches)
+    except SyncRefused as error:
+        log.warning("sync ditolak server provinsi: %s", error)
+        raise
+    except NotDelivered as error:
+        log.warning("sync tidak sampai (jaringan/server): %s", error)
+        raise
+    except Exception:
+        log.exception("sync gagal karena kesalahan tak terduga")
+        raise
+
+
+def _sync_round(
+    db: Database, client: ProvinceClient, *, batch_size: int, max_batches: int | None
+) -> SyncSummary:
     summary = SyncSummary()
     greet(db, client)
     push_pending(db, client, summary, batch_size=batch_size, max_batches=max_batches)
@@ -291,12 +307,17 @@ def sync_once(
     if summary.accepted or summary.duplicate or summary.rejected:
         # tell the province what is left now, for its per-till view (`report outlets --tills`)
         client.hello(pending=counts.pending, rejected=counts.rejected)
-    log.info(
-        "sync: accepted %d, duplicate %d, rejected %d, pending %d",
+    # A quiet round (nothing sent, nothing new) every 30 s would fill the log: only at DEBUG.
+    busy = summary.accepted or summary.duplicate or summary.rejected or summary.registry_changes
+    log.log(
+        logging.INFO if busy else logging.DEBUG,
+        "sync: accepted %d, duplicate %d, rejected %d, pending %d, rejected open %d, registry %d",
         summary.accepted,
         summary.duplicate,
         summary.rejected,
         summary.pending,
+        summary.rejected_open,
+        summary.registry_changes,
     )
     return summary
 
