@@ -9,6 +9,7 @@ refuse writes as a read-only file does, and a second connection holding the writ
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -62,6 +63,11 @@ def other_process(demo_db: Database) -> Iterator[sqlite3.Connection]:
     other.close()
 
 
+def journaled_lines(db: Database) -> int:
+    rows = query(db, "SELECT snapshot FROM open_carts")
+    return len(json.loads(rows[0][0])["cart"]["lines"]) if rows else 0
+
+
 def apply(db: Database, listener: Callable[[Any, Any], None]) -> None:
     """Every connection the till opens from now on gets `listener` after the app's own pragmas."""
     event.listen(db.engine, "connect", listener)
@@ -95,7 +101,8 @@ def test_a_refused_write_names_the_cause_and_keeps_the_sale_in_the_cart(
     for code, _name, _price in barcodes(demo_db, LINES):
         scan(qtbot, checkout.scan_field, code)
     assert len(checkout.cart.lines) == LINES
-    checkout.settle_journal()  # the cart in progress is on disk before the disk goes bad
+    # the cart in progress is on disk (written off the GUI thread) before the disk goes bad
+    qtbot.waitUntil(lambda: journaled_lines(demo_db) == LINES, timeout=5000)
     total = checkout.model.totals.total
     before = query(demo_db, "SELECT COUNT(*) FROM sales"), query(demo_db, "SELECT COUNT(*) FROM outbox")
 
