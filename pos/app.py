@@ -6,6 +6,7 @@ parts so the benchmarks and the screenshot script start exactly what a cashier g
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from pos.db.engine import Database
+
+log = logging.getLogger(__name__)
 
 
 def open_database(data_dir: Path, demo: bool) -> Database:
@@ -162,8 +165,42 @@ def make_app(argv: list[str] | None = None) -> Any:
     return app
 
 
+def start_diagnostics(app: Any, data_dir: Path, demo: bool) -> Any:
+    """The log file (kept for the rest of the process) and the crash guard; logs what support asks
+    first. Returns the `pos.ui.crash.CrashGuard` (its `main_window` is set once the window exists)."""
+    import platform
+
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    import pos
+    from pos import logsetup
+    from pos.db.paths import default_data_dir
+    from pos.ui.crash import CrashGuard
+
+    # `--data-dir D` keeps its logs in D/logs; the default data folder uses the user log folder
+    explicit = None if Path(data_dir) == default_data_dir(demo) else Path(data_dir)
+    handler = logsetup.start_file_logging(explicit)
+    guard = CrashGuard(app)
+    guard.install()
+    log.info(
+        "kasir dibuka: versi %s, folder data %s%s, log %s, Python %s, Qt %s (PySide6 %s, %s), %s",
+        pos.__version__,
+        data_dir,
+        " (demo)" if demo else "",
+        handler.baseFilename,
+        platform.python_version(),
+        qVersion(),
+        PySide6.__version__,
+        app.platformName(),
+        platform.platform(),
+    )
+    return guard
+
+
 def run_gui(data_dir: Path, demo: bool, *, smoke_test: bool = False) -> int:
     app = make_app()
+    guard = start_diagnostics(app, Path(data_dir), demo)
     from PySide6.QtWidgets import QMessageBox
 
     from pos.core.errors import DomainError
@@ -181,9 +218,11 @@ def run_gui(data_dir: Path, demo: bool, *, smoke_test: bool = False) -> int:
     try:
         db = open_database(Path(data_dir), demo)
     except (DatabaseRefused, DomainError) as error:
+        log.error("database tidak dibuka: %s", error)
         QMessageBox.critical(None, "NTT Mart POS", str(error))
         return 1
     till = build_till(db, app)
+    guard.main_window = till.window
     if demo:
         show_demo_users(till.window)
     till.window.showMaximized()

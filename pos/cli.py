@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import platform
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pos
+from pos import logsetup
 from pos.core.errors import DomainError
 from pos.db.engine import Database, DatabaseRefused
 from pos.db.paths import resolve_data_dir
@@ -16,6 +19,8 @@ from pos.services import backup_commands, provisioning
 from pos.sync import commands as sync_commands
 
 Handler = Callable[[argparse.Namespace], int]
+
+log = logging.getLogger(__name__)
 
 
 class CliError(Exception):
@@ -200,6 +205,8 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from pos.services.backup_commands import doctor
     from pos.sync.province_check import province_events_check
 
+    # first, so that it shows even when the database cannot be opened: support asks for this file
+    print(f"Log kasir: {logsetup.log_file(args.data_dir)}")
     return doctor(data_dir_of(args), province_events_check)
 
 
@@ -262,13 +269,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    with logsetup.file_logging(args.data_dir):  # to the log file only: the output below stays as it is
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     handler: Handler = args.handler
+    command = args.command or "kasir"
+    log.info(
+        "ntt-pos %s: versi %s, folder data %s, Python %s, %s",
+        command,
+        pos.__version__,
+        data_dir_of(args),
+        platform.python_version(),
+        platform.platform(),
+    )
     try:
         return handler(args)
     except (CliError, DatabaseRefused, DomainError) as exc:
+        log.log(logging.ERROR if isinstance(exc, DatabaseRefused) else logging.WARNING, "ntt-pos %s: %s",
+                command, exc)  # fmt: skip
         print(f"ntt-pos: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception:
+        log.exception("ntt-pos %s: kesalahan tak terduga", command)
+        raise

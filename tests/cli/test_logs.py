@@ -1,0 +1,81 @@
+"""What `ntt-pos` writes to its log file (`--data-dir D`: `D/logs/ntt-pos.log`) while its terminal output
+stays exactly as it was: the start line, failed sign-ins, a sync that cannot reach the province."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import pos
+from pos.cli import main
+from pos.db.engine import DB_FILENAME, Database
+from pos.sync.runner import Connection, save_connection
+
+TOKEN = "nttpos_8fK2mQx-Vb3LrT9w_ZpYc1HdNe6sUaGj0oWiE4tRyXk"
+
+
+def ntt_pos(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pos", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def till(demo_template: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "till"
+    folder.mkdir()
+    shutil.copyfile(demo_template, folder / DB_FILENAME)
+    return folder
+
+
+def log_of(till: Path) -> str:
+    return (till / "logs" / "ntt-pos.log").read_text(encoding="utf-8")
+
+
+def test_doctor_says_where_the_log_is_and_the_log_has_the_start_line(till: Path) -> None:
+    run = ntt_pos(till, "doctor")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[0] == f"Log kasir: {till / 'logs' / 'ntt-pos.log'}"
+    assert run.stderr == ""  # nothing of the log reaches the terminal
+    assert f"ntt-pos doctor: versi {pos.__version__}, folder data {till}, Python " in log_of(till)
+
+
+def test_a_sync_that_cannot_reach_the_province_is_logged_without_its_token(till: Path) -> None:
+    db = Database.open(till, create=False)
+    try:  # a closed port on this machine: refused at once
+        save_connection(db, Connection("http://127.0.0.1:9", TOKEN, "5371-01"))
+    finally:
+        db.close()
+    run = ntt_pos(till, "sync", "--once")
+    assert run.returncode == 3
+    assert run.stdout == "" and len(run.stderr.splitlines()) == 1
+    assert run.stderr.startswith("ntt-pos: sinkronisasi belum selesai")
+    text = log_of(till)
+    assert "sync tidak sampai (jaringan/server): server provinsi tidak terjangkau" in text
+    assert TOKEN not in text and TOKEN.removeprefix("nttpos_") not in text
+
+
+def test_sign_ins_and_failed_sign_ins_are_logged_by_username_only(
+    till: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wrong, right, new = tmp_path / "salah.pin", tmp_path / "admin.pin", tmp_path / "baru.pin"
+    wrong.write_text("1357\n", encoding="utf-8")
+    right.write_text("9999\n", encoding="utf-8")  # the demo admin's
+    new.write_text("4682\n", encoding="utf-8")
+    args = ["--data-dir", str(till), "users", "add", "kasir3", "--name", "Kasir Tiga", "--role", "cashier"]
+    assert main([*args, "--pin-file", str(new), "--admin", "admin", "--admin-pin-file", str(wrong)]) == 2
+    refused = capsys.readouterr()
+    assert refused.out == "" and refused.err.startswith("ntt-pos: ") and len(refused.err.splitlines()) == 1
+    assert main([*args, "--pin-file", str(new), "--admin", "admin", "--admin-pin-file", str(right)]) == 0
+
+    text = log_of(till)
+    assert "sign-in gagal: admin salah PIN (percobaan ke-1)" in text
+    assert "sign-in: admin (admin)" in text
+    assert "1357" not in text and "9999" not in text and "4682" not in text
