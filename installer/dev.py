@@ -3,9 +3,12 @@
 
     python3 installer/dev.py demo    # install what the till needs, open the cashier on the demo outlet
     python3 installer/dev.py test    # install the test tools, run ruff, mypy and the whole test suite
+    python3 installer/dev.py provision  # only what `test` installs beyond .venv (installer/provision.py)
     python3 installer/dev.py bench   # run the benchmarks, each figure printed beside its goal
 
 Everything goes into `.venv` beside pyproject.toml; it is reinstalled only when pyproject.toml changes.
+`test` also installs what the suite needs outside the venv (Debian packages as root, the emupos venv):
+the tests themselves install nothing and skip, saying why, when something could not be installed.
 Stdlib only: this file runs before anything is installed.
 """
 
@@ -17,6 +20,9 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import provision  # installer/provision.py, beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
@@ -59,8 +65,12 @@ def main(argv: list[str]) -> int:
     if command == "demo":
         python = ensure_env("")
         return run([python, "-m", "pos", "--demo", *rest])
+    if command == "provision":
+        provision.provision()
+        return 0
     if command == "test":
         python = ensure_env("test")
+        provision.provision()
         for step in (
             [python, "-m", "ruff", "check", "pos", "tests", "installer"],
             [python, "-m", "mypy"],
