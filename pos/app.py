@@ -178,9 +178,10 @@ def start_diagnostics(app: Any, data_dir: Path, demo: bool) -> Any:
     from pos.db.paths import default_data_dir
     from pos.ui.crash import CrashGuard
 
-    # `--data-dir D` keeps its logs in D/logs; the default data folder uses the user log folder
+    # `--data-dir D` keeps its logs in D/logs, the default data folder the user log folder; started
+    # from `ntt-pos`, the CLI chose already (it knows whether --data-dir was given)
     explicit = None if Path(data_dir) == default_data_dir(demo) else Path(data_dir)
-    handler = logsetup.start_file_logging(explicit)
+    handler = logsetup.current_handler() or logsetup.start_file_logging(explicit)
     guard = CrashGuard(app)
     guard.install()
     log.info(
