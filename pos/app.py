@@ -67,6 +67,7 @@ class Till:
             self.sync.stop(timeout=2.0)
         if self.print_queue is not None:
             self.print_queue.stop(timeout=2.0)
+        self.window.checkout.journal.stop(timeout=2.0)  # the cart in progress is on disk first
         self.window.runner.wait(2000)
         self.db.close()
 

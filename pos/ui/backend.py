@@ -182,8 +182,12 @@ class TillBackend:
 
     # --- the cart in progress, kept across a crash ------------------------------------------------
     def save_open_cart(self, actor: Actor, cart: Cart, buyer_nip: str | None) -> None:
+        self.save_open_snapshot(actor, open_cart.snapshot_of(cart, buyer_nip))
+
+    def save_open_snapshot(self, actor: Actor, snapshot: dict[str, Any]) -> None:
+        """Called on the journal's thread (pos.ui.journal)."""
         with self._uow() as uow:
-            open_cart.save(uow, actor, open_cart.snapshot_of(cart, buyer_nip))
+            open_cart.save(uow, actor, snapshot)
 
     def left_open_cart(self) -> open_cart.OpenCartView | None:
         """A cart that was in progress when the till stopped (crash, power cut), or None."""

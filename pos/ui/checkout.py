@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,11 @@ from pos.services.context import Actor
 from pos.services.shifts import ShiftView
 from pos.ui.backend import BuyerInfo, TillBackend
 from pos.ui.cart_model import CartTableModel
+from pos.ui.journal import CartJournal
 from pos.ui.widgets import big_button
+
+# A burst of scans is written once, this long after the last change (a scan never waits for the disk).
+JOURNAL_DELAY_MS = 150
 
 # (object name, label, key) of the function buttons, in screen order.
 FUNCTIONS = (
@@ -74,7 +78,10 @@ class CheckoutScreen(QWidget):
         self.shift: ShiftView | None = None
         self.buyer: BuyerInfo | None = None
         self.model = CartTableModel(Cart(), self)
-        self._journaled: Any = None  # what the open-cart journal last wrote (see `_journal`)
+        self._journaled: Any = None  # what the open-cart journal was last given (see `_journal`)
+        self.journal = CartJournal(backend.save_open_snapshot)
+        self._journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_DELAY_MS)
+        self._journal_timer.timeout.connect(self._write_journal)
         self._build()
 
     # --- layout -----------------------------------------------------------------------------------
@@ -168,6 +175,7 @@ class CheckoutScreen(QWidget):
     def start(self, actor: Actor, shift: ShiftView | None) -> None:
         self.actor, self.shift = actor, shift
         # The empty new sale is not written: a cart left by a crash stays until the cashier decides.
+        self._journal_timer.stop()
         self._journaled = self._journal_key()
         self.new_sale()
 
@@ -370,18 +378,28 @@ class CheckoutScreen(QWidget):
 
     def _journal(self) -> None:
         """Keep the cart in progress on disk at every change (pos.services.open_cart), like a parked
-        sale, so a crash or a power cut in the middle of a sale loses nothing."""
+        sale, so a crash or a power cut in the middle of a sale loses nothing. Written off the GUI
+        thread (pos.ui.journal), once per burst of changes; `settle_journal` waits for it."""
+        if self.actor is not None:
+            self._journal_timer.start()
+
+    def _write_journal(self) -> None:
         if self.actor is None:
             return
         key = self._journal_key()
         if key == self._journaled:
             return
-        try:
-            self.backend.save_open_cart(self.actor, self.cart, key[1])
-        except DomainError as error:
-            self.say(str(error), error=True)
-            return
+        cart, buyer = key
+        self.journal.submit(self.actor, {"cart": cart, "buyer_nip": buyer})
         self._journaled = key
+
+    def settle_journal(self) -> None:
+        """The open cart on disk is the one on screen (before paying, parking, recalling, closing)."""
+        if self._journal_timer.isActive():
+            self._journal_timer.stop()
+            self._write_journal()
+        if not self.journal.flush():
+            self.say(self.tr("Keranjang belum tersimpan ke disk; coba lagi."), error=True)
 
     # --- paying -----------------------------------------------------------------------------------
     def pay(self) -> None:

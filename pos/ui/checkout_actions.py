@@ -220,6 +220,7 @@ class CheckoutActions(QObject):
         screen = self.screen
         assert screen.actor is not None
         buyer = screen.buyer.nip if screen.buyer else None
+        screen.settle_journal()
         try:
             view = self.backend.park(screen.actor, screen.cart, None, buyer)
         except DomainError as error:
@@ -245,6 +246,7 @@ class CheckoutActions(QObject):
         if not run_dialog(dialog) or dialog.chosen is None:
             return
         assert screen.actor is not None
+        screen.settle_journal()
         try:
             recalled = self.backend.recall(screen.actor, dialog.chosen)
         except DomainError as error:
@@ -259,6 +261,7 @@ class CheckoutActions(QObject):
         if screen.cart.is_empty or screen.actor is None:
             return
         total = screen.model.totals.total
+        screen.settle_journal()  # the cart is on disk while the customer pays
         dialog = PaymentDialog(total, self.backend.setting("qris.static"), screen)
         screen.payment_dialog = dialog
         try:
@@ -266,6 +269,7 @@ class CheckoutActions(QObject):
                 return
         finally:
             screen.payment_dialog = None
+        screen.settle_journal()  # no late write may bring the cart back after the sale's commit
         try:
             sale = self.backend.complete_sale(
                 screen.actor,

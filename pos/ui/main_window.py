@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         """Closing the till never loses a sale in progress: it is parked, to be recalled later."""
         checkout = self.checkout
         if checkout.actor is not None and not checkout.cart.is_empty:
+            checkout.settle_journal()  # parking drops the open cart: no late write may bring it back
             try:
                 buyer = checkout.buyer.nip if checkout.buyer else None
                 self.backend.park(checkout.actor, checkout.cart, self.tr("Ditutup otomatis"), buyer)
