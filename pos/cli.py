@@ -101,12 +101,12 @@ def init_outlet(args: argparse.Namespace) -> int:
     if missing:
         raise CliError(f"`ntt-pos init` butuh {', '.join(missing)} (atau --demo untuk outlet demo).")
     kabupaten = setup.kabupaten_code(args.kabupaten)
-    server = None
+    server, terminal = None, args.terminal or "01"
+    token = sync_commands.read_token(args)
     if args.server:
-        if not args.token:
-            raise CliError("--server butuh --token (dari `ntt-pos-province add-outlet`).")
-        server = setup.ProvinceServer(args.server, args.sync_outlet or f"{args.outlet_code}-{args.terminal}",
-                                      args.token)
+        server, terminal = _province_till(args, token)
+    elif token:
+        raise CliError("--token butuh --server.")
     printer = None
     if args.printer_file:
         printer = {"kind": "file", "file_path": args.printer_file, "paper": args.paper}
@@ -122,7 +122,7 @@ def init_outlet(args: argparse.Namespace) -> int:
         admin_full_name=args.admin_name or "",
         admin_pin=read_admin_pin(args),
         receipt_footer=args.footer or setup.DEFAULT_FOOTER,
-        terminal=args.terminal,
+        terminal=terminal,
         printer=printer,
         server=server,
     )
@@ -139,6 +139,35 @@ def init_outlet(args: argparse.Namespace) -> int:
     print(f"Outlet {result.outlet_code} ({result.outlet_name}) siap di {result.database}; "
           f"admin: {result.admin_username}.")
     return 0
+
+
+def _province_till(args: argparse.Namespace, token: str | None) -> tuple[object, str]:
+    """Ask the server whose till the token is, before any database is created: a token of another
+    outlet (or, with --terminal, another terminal) stops the set-up here."""
+    from pos.services import setup
+    from pos.sync.client import SyncError
+    from pos.sync.connect import identify
+    from pos.sync.protocol import till_label
+
+    if not token:
+        raise CliError("--server butuh --token-file FILE atau --token (dari `ntt-pos-province add-outlet`).")
+    if not args.server.startswith(("http://", "https://")):
+        raise CliError("alamat server harus diawali http:// atau https://")
+    try:
+        hello = identify(args.server, token)
+    except SyncError as error:
+        raise CliError(f"server provinsi: {error}; tidak ada yang dibuat") from None
+    owner, terminal = hello["outlet"], hello["terminal"]
+    if owner != args.outlet_code:
+        raise CliError(
+            f"token ini milik outlet {owner} (kasir {till_label(owner, terminal)}), "
+            f"bukan {args.outlet_code}; tidak ada yang dibuat"
+        )
+    if args.terminal and args.terminal != terminal:
+        raise CliError(
+            f"token ini milik kasir {terminal}, bukan --terminal {args.terminal}; tidak ada yang dibuat"
+        )
+    return setup.ProvinceServer(args.server.rstrip("/"), token, till_label(owner, terminal)), terminal
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
@@ -196,7 +225,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(
             f"Penjualan: {figures.sales}  Omzet: {format_rupiah(figures.gross)}  "
             f"Refund: {figures.refunds} ({format_rupiah(figures.refunded)})  "
-            f"Belum sinkron: {figures.unsynced}"
+            f"Belum sinkron: {figures.unsynced} (ditolak server: {figures.rejected})"
         )
     return 0
 
@@ -227,7 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kabupaten", help="kode Kemendagri (5301-5321, 5371) atau nama kabupaten/kota")
     p.add_argument("--address", help="alamat outlet (dicetak di struk)")
     p.add_argument("--footer", help="baris penutup struk")
-    p.add_argument("--terminal", default="01", help="nomor kasir di outlet (bawaan 01)")
+    p.add_argument("--terminal", help="nomor kasir di outlet (bawaan 01, atau kasir pemilik token)")
     p.add_argument("--admin-user", help="nama pengguna admin pertama")
     p.add_argument("--admin-name", help="nama lengkap admin")
     p.add_argument("--admin-pin-file", help="file berisi PIN admin (disarankan: tidak tampak di riwayat)")
@@ -235,9 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", type=int, choices=(58, 80), default=80, help="lebar kertas printer")
     p.add_argument("--printer-host", help="printer jaringan HOST[:PORT]")
     p.add_argument("--printer-file", help="tulis struk ke file/perangkat ini")
-    p.add_argument("--server", help="alamat server provinsi (opsional)")
-    p.add_argument("--sync-outlet", help="kode outlet di server provinsi (bawaan: KODE-TERMINAL)")
-    p.add_argument("--token", help="token outlet dari server provinsi")
+    p.add_argument("--server", help="alamat server provinsi (opsional; ditanya dulu sebelum apa pun dibuat)")
+    sync_commands.add_token_options(p)
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("simulate", help="jalankan penjualan acak lewat layanan checkout")
