@@ -58,10 +58,13 @@ SALE_CHECKS: tuple[tuple[str, str], ...] = (
         "OR s.change > COALESCE(SUM(CASE WHEN p.method = 'cash' THEN p.amount END), 0)",
     ),
     (
-        "stok keluar sesuai baris penjualan",
-        "SELECT s.receipt_no FROM sales s JOIN sale_lines l ON l.sale_id = s.id GROUP BY s.id "
-        "HAVING SUM(l.qty) != -(SELECT COALESCE(SUM(m.qty), 0) FROM stock_movements m "
-        "WHERE m.ref = s.uuid AND m.kind = 'sale')",
+        "stok keluar sesuai baris penjualan, per produk",
+        # per (sale, product), both ways: units booked to the wrong product balance out per sale
+        "SELECT s.receipt_no FROM sales s JOIN ("
+        " SELECT sale_id, product_id, SUM(qty) AS sold, 0 AS moved FROM sale_lines GROUP BY sale_id, product_id"
+        " UNION ALL SELECT s2.id, m.product_id, 0, -SUM(m.qty) FROM stock_movements m"
+        " JOIN sales s2 ON s2.uuid = m.ref WHERE m.kind = 'sale' GROUP BY s2.id, m.product_id"
+        ") x ON x.sale_id = s.id GROUP BY s.id, x.product_id HAVING SUM(x.sold) != SUM(x.moved)",
     ),
     (
         "setiap penjualan punya satu event sinkronisasi",

@@ -200,3 +200,24 @@ def test_a_sale_whose_outbox_row_cannot_be_written_is_not_written_at_all(till: T
     assert sale.receipt_no.endswith("-0002")
     assert till.stock(KOPI) == OPENING_STOCK - 2
     assert problems(till) == []
+
+
+def test_doctor_finds_stock_booked_to_the_wrong_product(till: Till) -> None:
+    """A movement moved to another product of the same sale leaves every per-sale sum right."""
+    codes = list(till.products)
+    sold = till.sell([(codes[0], 2), (codes[1], 3)])
+    with till.db.unit_of_work() as uow:
+        assert all(check.ok for check in doctor.run_checks(uow))
+        uow.session.execute(
+            text("UPDATE stock_movements SET product_id = :other WHERE ref = :ref AND product_id = :first"),
+            {
+                "other": till.products[codes[1]].product_id,
+                "ref": sold.uuid,
+                "first": till.products[codes[0]].product_id,
+            },
+        )
+        uow.commit()
+    with till.db.unit_of_work() as uow:
+        failed = [check for check in doctor.run_checks(uow) if not check.ok]
+    assert [check.name for check in failed] == ["stok keluar sesuai baris penjualan, per produk"]
+    assert sold.receipt_no in failed[0].detail
