@@ -61,7 +61,8 @@ SALE_CHECKS: tuple[tuple[str, str], ...] = (
         "stok keluar sesuai baris penjualan, per produk",
         # per (sale, product), both ways: units booked to the wrong product balance out per sale
         "SELECT s.receipt_no FROM sales s JOIN ("
-        " SELECT sale_id, product_id, SUM(qty) AS sold, 0 AS moved FROM sale_lines GROUP BY sale_id, product_id"
+        " SELECT sale_id, product_id, SUM(qty) AS sold, 0 AS moved FROM sale_lines"
+        " GROUP BY sale_id, product_id"
         " UNION ALL SELECT s2.id, m.product_id, 0, -SUM(m.qty) FROM stock_movements m"
         " JOIN sales s2 ON s2.uuid = m.ref WHERE m.kind = 'sale' GROUP BY s2.id, m.product_id"
         ") x ON x.sale_id = s.id GROUP BY s.id, x.product_id HAVING SUM(x.sold) != SUM(x.moved)",
