@@ -16,6 +16,14 @@ from pos.services.context import Actor, Role
 pytest_plugins = ["province_fixtures"]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Offscreen Qt's "This plugin does not support propagateSizeHints()" (one per window) is dropped;
+    every other Qt message still reaches stderr (helpers/qt_messages.py)."""
+    from helpers.qt_messages import quiet_offscreen_qt
+
+    quiet_offscreen_qt()
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Seed the demo outlet once per session (argon2 hashing makes seeding ~0.5 s)."""

@@ -7,7 +7,8 @@
    The burst is delivered by QTest key events (13 digits + Enter), which a real scanner does not cost
    us, so the figure is on the safe side.
 2. Cold start to a ready scan field <= 1.5 s: a fresh Python process that opens the database, builds
-   the window, signs in (argon2 PIN check) and focuses the scan field; timed from the parent.
+   the window, signs in (argon2 PIN check) and focuses the scan field; timed from the parent. The
+   argon2 PIN check is also timed apart (issue 11 counts start-up without it).
 3. Memory after 500 sales in one session (real payment dialog, receipts built and previewed) <= 250 MB RSS.
 Exits 1 when a goal is missed.
 """
@@ -32,6 +33,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from catalog_fixture import WORDS  # noqa: E402
 
 from pos.core.barcode import ean13_check_digit  # noqa: E402
+from tests.helpers.qt_messages import quiet_offscreen_qt  # noqa: E402
 
 PRODUCTS = 100_000
 
@@ -145,6 +147,8 @@ CHILD = """
 import os, sys, time
 sys.path.insert(0, {root!r})
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from tests.helpers.qt_messages import quiet_offscreen_qt
+quiet_offscreen_qt()
 from pos.app import build_till, make_app
 from pos.db.engine import Database
 app = make_app([sys.argv[0]])
@@ -155,6 +159,7 @@ window.show()
 app.processEvents()
 print("SIGNIN", flush=True)
 actor = window.backend.sign_in("kasir1", "1111")
+print("SIGNED", flush=True)
 window.on_signed_in(actor)
 app.processEvents()
 assert window.checkout.scan_field.isVisible() and window.checkout.scan_field.hasFocus() or True
@@ -165,7 +170,7 @@ till.stop()
 
 def bench_cold_start(folder: Path, runs: int = 5) -> float:
     script = CHILD.format(root=str(ROOT), folder=str(folder))
-    to_signin, to_ready = [], []
+    to_signin, to_ready, argon2 = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
         child = subprocess.Popen(
@@ -178,6 +183,8 @@ def bench_cold_start(folder: Path, runs: int = 5) -> float:
         for line in child.stdout:
             if line.startswith("SIGNIN"):
                 to_signin.append(time.perf_counter() - start)
+            if line.startswith("SIGNED"):
+                argon2.append(time.perf_counter() - start - to_signin[-1])
             if line.startswith("READY"):
                 to_ready.append(time.perf_counter() - start)
         child.wait(60)
@@ -187,6 +194,12 @@ def bench_cold_start(folder: Path, runs: int = 5) -> float:
     print(
         f"cold start to ready scan field (incl. argon2 sign-in), {runs} runs: median "
         f"{statistics.median(to_ready):.2f} s, worst {worst:.2f} s   goal <= 1.5 s"
+    )
+    apart = [ready - check for ready, check in zip(to_ready, argon2, strict=True)]
+    print(
+        f"argon2 PIN check (sign-in) median {statistics.median(argon2):.2f} s; cold start to ready scan "
+        f"field without it: median {statistics.median(apart):.2f} s, worst {max(apart):.2f} s   "
+        "issue 11 goal <= 0.6 s"
     )
     return worst
 
@@ -279,6 +292,7 @@ def main() -> int:
 
 
 def run(folder: Path) -> int:
+    quiet_offscreen_qt()
     started = time.perf_counter()
     codes = build_catalog(folder)
     print(
