@@ -43,11 +43,16 @@ class ReceiptLine:
 
 @dataclass(frozen=True, slots=True)
 class ReceiptPayment:
-    """One tender as the cashier sees it: `label` is "Tunai", "QRIS", "Debit", "Transfer"."""
+    """One tender as the cashier sees it: `label` is "Tunai", "QRIS", "Debit", "Transfer".
+
+    `method` is the PaymentMethod value ("cash", ...) the till acts on (the drawer opens for cash); None
+    on receipts kept before it was recorded.
+    """
 
     label: str
     amount: int
     reference: str | None
+    method: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -249,6 +249,31 @@ class Shift(Base):
     closed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
+class CashMovement(Base):
+    """Cash put into or taken out of a shift's drawer outside a sale (kas masuk / kas keluar).
+
+    `direction` is "in" or "out"; `amount` is always positive. `payout_id` links a consignment
+    payout paid in cash (pos.services.consignment.record_payout).
+    """
+
+    __tablename__ = "cash_movements"
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("direction IN ('in','out')", name="direction"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id"), index=True)
+    direction: Mapped[str] = mapped_column(String(3))
+    reason: Mapped[str] = mapped_column(String(24))
+    amount: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(String(240), default="")
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    approved_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    payout_id: Mapped[int | None] = mapped_column(ForeignKey("supplier_payouts.id"))
+    created_at: Mapped[datetime]
+
+
 class Sale(Base):
     __tablename__ = "sales"
     __table_args__ = (
@@ -263,6 +288,8 @@ class Sale(Base):
     cashier_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
     buyer_nip: Mapped[str | None] = mapped_column(String(18), index=True)
+    # the manager who approved a discount or price override above the limits (pos.services.approvals)
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     subtotal: Mapped[int] = mapped_column(Integer)
     discount: Mapped[int] = mapped_column(Integer)
     tax: Mapped[int] = mapped_column(Integer)

@@ -34,7 +34,7 @@ from pos.db.models import (
 )
 from pos.db.models import Payment as PaymentRow
 from pos.db.uow import UnitOfWork
-from pos.services import outbox
+from pos.services import approvals, outbox
 from pos.services.context import Actor
 from pos.sync.protocol import events as wire
 
@@ -158,10 +158,20 @@ def complete_sale(
     buyer_nip: str | None = None,
     shift_id: int | None = None,
     now: datetime | None = None,
+    approved_by: Actor | None = None,
 ) -> CompletedSale:
-    """Validate and commit one sale; raises a DomainError (and writes nothing) when it cannot be sold."""
+    """Validate and commit one sale; raises a DomainError (and writes nothing) when it cannot be sold.
+
+    A discount or price cut above the outlet's limits needs `approved_by`, the manager who gave their
+    PIN (`pos.services.users.authorize`); a manager selling approves their own cart. The approver is
+    recorded on the sale (`sales.approved_by`), only when the cart needed one.
+    """
     if cart.is_empty:
         raise CheckoutError("Keranjang kosong: pindai barang dulu.")
+    try:
+        approver = approvals.approver_for(uow, actor, cart, approved_by)
+    except approvals.ApprovalRequired as refused:
+        raise CheckoutError(str(refused)) from None
     totals = price_cart(cart)
     settlement = settle(totals.total, payments)
     nip = parse_nip(buyer_nip).digits if buyer_nip else None
@@ -180,6 +190,7 @@ def complete_sale(
         "cashier_id": actor.user_id,
         "shift_id": shift_id,
         "buyer_nip": nip,
+        "approved_by": approver.user_id if approver is not None else None,
         "subtotal": totals.subtotal,
         "discount": totals.discount,
         "tax": totals.tax,

@@ -250,7 +250,7 @@ def seed_demo(uow: UnitOfWork, *, now: datetime | None = None) -> DemoSummary:
             {
                 "username": staff.username,
                 "full_name": staff.full_name,
-                "role": staff.role,
+                "role": staff.role.value,
                 "pin_hash": hasher.hash(staff.pin),
                 "active": True,
                 "failed_attempts": 0,

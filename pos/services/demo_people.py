@@ -12,6 +12,7 @@ from datetime import date
 
 from pos.core.errors import DomainError
 from pos.core.nip import parse_nip
+from pos.services.context import Role
 
 MALE_NAMES = (
     "Yohanes",
@@ -176,15 +177,15 @@ PPPK_CODE = "21"
 class StaffMember:
     username: str
     full_name: str
-    role: str
+    role: Role
     pin: str
 
 
 STAFF: tuple[StaffMember, ...] = (
-    StaffMember("kasir1", "Yuliana Bria", "cashier", "1111"),
-    StaffMember("kasir2", "Fransiskus Tefa", "cashier", "2222"),
-    StaffMember("manajer", "Agustina Nalle", "manager", "5555"),
-    StaffMember("admin", "Admin Outlet", "admin", "9999"),
+    StaffMember("kasir1", "Yuliana Bria", Role.CASHIER, "1111"),
+    StaffMember("kasir2", "Fransiskus Tefa", Role.CASHIER, "2222"),
+    StaffMember("manajer", "Agustina Nalle", Role.MANAGER, "5555"),
+    StaffMember("admin", "Admin Outlet", Role.ADMIN, "9999"),
 )
 
 

@@ -60,6 +60,7 @@ class SaleView:
     change: int
     lines: tuple[SaleLineView, ...]
     payments: tuple[PaymentView, ...]
+    approved_by: str | None = None  # username of the manager who approved discounts or price cuts
 
     def to_json(self) -> dict[str, object]:
         """The sale for `ntt-pos receipt --json`; the NIP is masked (support needs no birth dates)."""
@@ -69,6 +70,7 @@ class SaleView:
             "business_date": self.business_date.isoformat(),
             "created_at": self.created_at.isoformat(),
             "cashier": self.cashier,
+            "approved_by": self.approved_by,
             "buyer_nip": str(parse_nip(self.buyer_nip)) if self.buyer_nip else None,
             "subtotal": self.subtotal,
             "discount": self.discount,
@@ -104,6 +106,7 @@ def find_sale(uow: UnitOfWork, receipt_no: str) -> SaleView:
     cashier = session.get(User, sale.cashier_id)
     lines = session.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id).order_by(SaleLine.line_no))
     pays = session.scalars(select(Payment).where(Payment.sale_id == sale.id).order_by(Payment.id))
+    approver = session.get(User, sale.approved_by) if sale.approved_by is not None else None
     return SaleView(
         sale_id=sale.id,
         uuid=sale.uuid,
@@ -135,6 +138,7 @@ def find_sale(uow: UnitOfWork, receipt_no: str) -> SaleView:
             for ln in lines
         ),
         payments=tuple(PaymentView(PaymentMethod(p.method), p.amount, p.reference) for p in pays),
+        approved_by=approver.username if approver else None,
     )
 
 
@@ -200,7 +204,8 @@ def receipt_for(uow: UnitOfWork, receipt_no: str, *, reprint: bool = False) -> R
         tax=sale.tax,
         total=sale.total,
         payments=tuple(
-            ReceiptPayment(PAYMENT_LABELS[p.method], p.amount, p.reference) for p in sale.payments
+            ReceiptPayment(PAYMENT_LABELS[p.method], p.amount, p.reference, p.method.value)
+            for p in sale.payments
         ),
         change=sale.change,
         buyer=buyer_block(uow, sale),

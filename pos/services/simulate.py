@@ -18,14 +18,15 @@ from pos.db.models import AsnRegistryEntry, Product, User
 from pos.services import checkout
 from pos.services.catalog import get_product
 from pos.services.checkout import CompletedSale
-from pos.services.context import Actor
+from pos.services.context import Actor, Role
 from pos.services.users import actor_of
 
 
 def pick_cashier(db: Database, username: str | None = None) -> Actor:
     with db.unit_of_work() as uow:
         query = select(User).where(User.active.is_(True)).order_by(User.id)
-        query = query.where(User.username == username) if username else query.where(User.role == "cashier")
+        wanted = User.username == username if username else User.role == Role.CASHIER.value
+        query = query.where(wanted)
         user = uow.session.scalars(query).first()
         if user is None:
             raise checkout.CheckoutError("Tidak ada kasir aktif untuk simulasi.")

@@ -17,6 +17,7 @@ from pos.core.payments import Payment
 from pos.core.receipt import Receipt, receipt_document
 from pos.core.report_documents import shift_report_document
 from pos.services import (
+    approvals,
     asn,
     catalog,
     checkout,
@@ -124,10 +125,18 @@ class TillBackend:
         *,
         buyer_nip: str | None,
         shift_id: int | None,
+        approved_by: Actor | None = None,
     ) -> CompletedSale:
         with self._uow() as uow:
             open_cart.discard(uow, commit=False)  # goes with the sale's commit: never sold and offered again
-            return checkout.complete_sale(uow, actor, cart, payments, buyer_nip=buyer_nip, shift_id=shift_id)
+            return checkout.complete_sale(
+                uow, actor, cart, payments, buyer_nip=buyer_nip, shift_id=shift_id, approved_by=approved_by
+            )
+
+    def needs_approval(self, cart: Cart) -> list[str]:
+        """What in the cart is above the discount / price-cut limits (empty: no manager needed)."""
+        with self._uow() as uow:
+            return approvals.needs_approval(uow, cart)
 
     def receipt(self, receipt_no: str, *, reprint: bool = False) -> Receipt:
         """The receipt as first issued (kept with the sale); a reprint is marked "CETAK ULANG"."""

@@ -8,13 +8,12 @@ before anything is printed, and printing happens off the GUI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QVBoxLayout
 
-from pos.core.cart import MAX_QTY, Discount
+from pos.core.cart import MAX_QTY, Cart, Discount
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah, parse_rupiah
 from pos.core.receipt import Receipt
@@ -56,6 +55,7 @@ class CheckoutActions(QObject):
         super().__init__(parent)
         self.screen, self.backend, self.runner = screen, backend, runner
         self.print_receipt = print_receipt
+        self._approval: tuple[Cart, Actor] | None = None  # the cart a manager approved, and who
         self.handlers: dict[str, Callable[[str], None]] = {
             "search": self.search,
             "qty": lambda _a: self.ask_qty(),
@@ -82,15 +82,44 @@ class CheckoutActions(QObject):
 
     # --- approval ---------------------------------------------------------------------------------
     def manager_approves(self, action: str) -> bool:
-        """A manager at the till approves, or the action is not done."""
+        """A manager at the till approves, or the action is not done. The approver of a cart change is
+        kept with that cart and handed to `complete_sale`, which records it on the sale."""
         actor = self.screen.actor
-        return (actor is not None and actor.at_least(Role.MANAGER)) or self.ask_manager(action) is not None
+        if actor is not None and actor.at_least(Role.MANAGER):
+            return True
+        approver = self.ask_manager(action)
+        if approver is not None:
+            self._approval = (self.screen.cart, approver)
+        return approver is not None
 
     def ask_manager(self, action: str) -> Actor | None:
         """A manager's PIN for `action`: the approving manager, or None when cancelled."""
         managers = [u for u in self.backend.users() if u.role in (Role.MANAGER, Role.ADMIN)]
         dialog = ManagerPinDialog(action, managers, self.backend.approve, self.screen)
         return dialog.approver if run_dialog(dialog) else None
+
+    def approver(self) -> Actor | None:
+        """Who approved the cart on screen; another cart (a new sale, a recalled one) has no approver."""
+        if self._approval is not None and self._approval[0] is self.screen.cart:
+            return self._approval[1]
+        return None
+
+    def approved_change(self, action: str, change: Callable[[Cart], None], row: int) -> None:
+        """Apply `change`, first asking a manager when it takes the cart above the limits.
+
+        The service decides what is above the limits: the change is tried on a copy of the cart.
+        """
+        cart = self.screen.cart
+        trial = Cart.from_snapshot(cart.snapshot())
+        try:
+            change(trial)
+        except DomainError:
+            pass  # the cart refuses it anyway; change_line says why
+        else:
+            new = set(self.backend.needs_approval(trial)) - set(self.backend.needs_approval(cart))
+            if new and not self.manager_approves(action):
+                return
+        self.screen.change_line(lambda: change(cart), row)
 
     def audited_void(self, what: str, detail: dict[str, Any]) -> bool:
         """Ask a manager when the setting says so, then write the void to the audit log first."""
@@ -110,9 +139,6 @@ class CheckoutActions(QObject):
             self.screen.say(str(error), error=True)
             return False
         return True
-
-    def _percent_limit(self, key: str = "discount.manager_pin_above_percent") -> Decimal:
-        return Decimal(str(self.backend.setting(key)))
 
     # --- cart functions ---------------------------------------------------------------------------
     def search(self, text: str = "") -> None:
@@ -152,19 +178,12 @@ class CheckoutActions(QObject):
         discount = (
             Discount.of_percent(value, reason) if kind == "percent" else Discount.of_rupiah(value, reason)
         )
-        cart = self.screen.cart
-        base = sum(line.after_discount for line in cart.lines) if whole_sale else cart.lines[row].gross
-        percent = (
-            discount.percent
-            if discount.percent is not None
-            else Decimal(100 * discount.off(base)) / max(1, base)
-        )
-        if percent > self._percent_limit() and not self.manager_approves(discount.describe()):
-            return
         if whole_sale:
-            self.screen.change_line(lambda: cart.set_sale_discount(discount), row)
+            self.approved_change(discount.describe(), lambda cart: cart.set_sale_discount(discount), row)
         else:
-            self.screen.change_line(lambda: cart.set_line_discount(row, discount), row)
+            self.approved_change(
+                discount.describe(), lambda cart: cart.set_line_discount(row, discount), row
+            )
 
     def ask_price(self) -> None:
         row = self.screen.selected_row()
@@ -177,16 +196,12 @@ class CheckoutActions(QObject):
         if not run_dialog(dialog):
             return
         price, listed = dialog.value, line.product.unit_price
-        cut = Decimal(100 * (listed - price)) / max(1, listed)
         action = (
             self.tr("Ubah harga {0} ke {1}")
             .replace("{0}", format_rupiah(listed))
             .replace("{1}", format_rupiah(price))
         )
-        limit = self._percent_limit("price_override.manager_pin_above_percent")
-        if cut > limit and not self.manager_approves(action):
-            return
-        self.screen.change_line(lambda: self.screen.cart.override_price(row, price), row)
+        self.approved_change(action, lambda cart: cart.override_price(row, price), row)
 
     def remove_line(self) -> None:
         row = self.screen.selected_row()
@@ -260,6 +275,16 @@ class CheckoutActions(QObject):
         screen = self.screen
         if screen.cart.is_empty or screen.actor is None:
             return
+        # Before the customer pays: a cart above the limits that no manager approved on this screen
+        # (recalled, or restored after a crash) is asked for now, or complete_sale would refuse it.
+        approver = self.approver()
+        needed = self.backend.needs_approval(screen.cart)
+        if needed and approver is None and not screen.actor.at_least(Role.MANAGER):
+            approver = self.ask_manager("; ".join(needed))
+            if approver is None:
+                screen.say(self.tr("Perlu persetujuan manajer sebelum pembayaran."), True)
+                return
+            self._approval = (screen.cart, approver)
         total = screen.model.totals.total
         screen.settle_journal()  # the cart is on disk while the customer pays
         dialog = PaymentDialog(total, self.backend.setting("qris.static"), screen)
@@ -277,6 +302,7 @@ class CheckoutActions(QObject):
                 dialog.payments,
                 buyer_nip=screen.buyer.nip if screen.buyer else None,
                 shift_id=screen.shift.shift_id if screen.shift else None,
+                approved_by=approver,
             )
         except DomainError as error:  # nothing was written: the cart is still there to try again
             screen.say(self.tr("Transaksi belum tersimpan: {0}").replace("{0}", str(error)), True)

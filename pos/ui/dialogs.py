@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
-from pos.services.context import Actor
+from pos.services.context import Actor, Role
 from pos.services.users import UserInfo
 from pos.ui.widgets import big_button
 
@@ -86,7 +86,8 @@ class ManagerPinDialog(FormDialog):
         self.approver: Actor | None = None
         self.form.addRow(QLabel(self.tr("Perlu PIN manajer untuk: {0}").replace("{0}", action)))
         self.user = self.add_field(self.tr("Manajer"), QComboBox())
-        for info in sorted(managers, key=lambda u: (u.role != "manager", u.full_name)):  # managers first
+        # managers first
+        for info in sorted(managers, key=lambda u: (u.role is not Role.MANAGER, u.full_name)):
             self.user.addItem(f"{info.full_name} ({info.username})", info.username)
         self.pin = self.add_field(self.tr("PIN"), QLineEdit(objectName="managerPin"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)

@@ -18,11 +18,11 @@ import pos
 from pos.core.document import Block, DrawerKick
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
-from pos.core.payments import PAYMENT_LABELS, PaymentMethod
+from pos.core.payments import PaymentMethod
 from pos.core.receipt import Receipt, receipt_document
 from pos.core.timeutil import local_time
 from pos.core.versions import is_newer
-from pos.services.context import ROLE_LABELS, Actor
+from pos.services.context import ROLE_LABELS, Actor, Role
 from pos.ui.about import HelpMenu
 from pos.ui.backend import TillBackend
 from pos.ui.checkout import CheckoutScreen
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
                 raise DomainError(self.tr("Pilih paling sedikit satu barang untuk diretur."))
             if not reason.strip():
                 raise DomainError(self.tr("Alasan retur wajib diisi."))
-            managers = [u for u in self.backend.users() if u.role in ("manager", "admin")]
+            managers = [u for u in self.backend.users() if u.role in (Role.MANAGER, Role.ADMIN)]
             pin = ManagerPinDialog(
                 self.tr("Refund struk {0}").replace("{0}", receipt_no), managers, self.backend.approve, dialog
             )
@@ -316,10 +316,10 @@ class MainWindow(QMainWindow):
     def _kicks_drawer(self, receipt: Receipt) -> bool:
         """Cash came in on a new sale and the printer setting asks for the drawer to open."""
         printer = self.backend.setting("printer") or {}
-        cash = PAYMENT_LABELS[PaymentMethod.CASH]
         new_cash_sale = not receipt.reprint and not receipt.is_refund
+        # By the tender's method, never its label: a renamed or translated label must not shut the drawer.
         return bool(printer.get("kick_drawer_after_cash")) and new_cash_sale and any(
-            payment.label == cash for payment in receipt.payments
+            payment.method == PaymentMethod.CASH.value for payment in receipt.payments
         )
 
     def _show_printer(self, status: Any) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from pos.services.context import ROLE_LABELS, Actor
+from pos.services.context import ROLE_LABELS, ROLE_RANK, Actor
 from pos.services.users import UserInfo
 from pos.ui.backend import TillBackend
 from pos.ui.tasks import TaskRunner
@@ -76,8 +76,8 @@ class SignInScreen(QWidget):
 
     def set_users(self, users: Sequence[UserInfo]) -> None:
         self.user.clear()
-        rank = {"cashier": 0, "manager": 1, "admin": 2}  # cashiers sign in most: list them first
-        for info in sorted(users, key=lambda u: (rank.get(u.role, 3), u.full_name)):
+        # cashiers sign in most: list them first
+        for info in sorted(users, key=lambda u: (ROLE_RANK[u.role], u.full_name)):
             self.user.addItem(f"{info.full_name} · {ROLE_LABELS[info.role]}", info.username)
 
     def show_demo_users(self, staff: Sequence[tuple[str, str, str]]) -> None:

@@ -116,7 +116,9 @@ def outlet(tmp_path_factory: pytest.TempPathFactory) -> OutletFile:
                 None,
                 username="kasir1",
                 full_name="Kasir",
-                role=Role.CASHIER,
+                # A manager rings up: any discount or price cut the plan makes is theirs to approve
+                # (pos.services.approvals), so every generated cart can be sold.
+                role=Role.MANAGER,
                 pin="1111",
                 enforce_pin_rules=False,
             )
