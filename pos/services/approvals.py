@@ -80,7 +80,7 @@ def needs_approval(uow: UnitOfWork, cart: Cart) -> list[str]:
     )
 
 
-def _is_active_manager(uow: UnitOfWork, approver: Actor) -> bool:
+def is_active_manager(uow: UnitOfWork, approver: Actor) -> bool:
     """From the users table, not the Actor handed in: a stale Actor of a demoted user approves nothing."""
     user = uow.session.get(User, approver.user_id)
     return user is not None and user.active and ROLE_RANK[Role(user.role)] >= ROLE_RANK[Role.MANAGER]
@@ -95,7 +95,7 @@ def approver_for(uow: UnitOfWork, actor: Actor, cart: Cart, approved_by: Actor |
     found = needs_approval(uow, cart)
     if not found:
         return None
-    if approved_by is not None and _is_active_manager(uow, approved_by):
+    if approved_by is not None and is_active_manager(uow, approved_by):
         return approved_by
     if approved_by is None and actor.at_least(Role.MANAGER):
         return actor
