@@ -21,7 +21,8 @@ class ShiftReportData:
 
     `non_cash_by_method` pairs a method label ("QRIS", "Debit") with its total; `counted_cash` pairs
     a denomination with how many notes or coins were counted (empty for an X report). `expected_cash`
-    is opening float + cash sales - cash refunds; `difference` is counted minus expected.
+    is opening float + cash sales - cash refunds + cash in - cash out; `difference` is counted minus
+    expected. `cash_movements` pairs a label ("Kas keluar: Setor ke bank") with its signed amount.
     """
 
     kind: Literal["X", "Z"]
@@ -40,6 +41,7 @@ class ShiftReportData:
     sale_count: int = 0
     refund_count: int = 0
     printed_at: datetime | None = None
+    cash_movements: tuple[tuple[str, int], ...] = ()
 
     @property
     def counted_total(self) -> int:
@@ -74,6 +76,12 @@ def shift_report_document(report: ShiftReportData, width: int) -> Document:
     blocks += [
         Columns("Total penjualan", format_rupiah(report.cash_sales + non_cash), bold=True),
         Columns(f"Refund ({report.refund_count})", format_rupiah(-report.refunds)),
+    ]
+    if report.cash_movements:
+        blocks.append(Text(f"Kas masuk/keluar ({len(report.cash_movements)}):"))
+        for label, amount in report.cash_movements:
+            blocks += [Text(f"  {label}"), Columns("", format_rupiah(amount))]
+    blocks += [
         Rule(),
         Columns("Kas seharusnya", format_rupiah(report.expected_cash), bold=True),
     ]

@@ -26,7 +26,7 @@ from pos.core.report_documents import ConsignmentLine, ConsignmentStatement
 from pos.core.timeutil import local_time, utc_now
 from pos.db.models import Product, Supplier, SupplierPayout, User
 from pos.db.uow import UnitOfWork
-from pos.services import audit, checkout, outbox, settings
+from pos.services import audit, cash_movements, checkout, outbox, settings
 from pos.services.context import Actor, Role, require_role
 from pos.sync.protocol import outlet_events as wire
 
@@ -216,7 +216,12 @@ def record_payout(
     *,
     now: datetime | None = None,
 ) -> PayoutView:
-    """Pay a producer for a period; never more than the balance, a transfer always with its reference."""
+    """Pay a producer for a period; never more than the balance, a transfer always with its reference.
+
+    Paid in cash, the money comes out of the paying manager's open shift as a cash-out in the same
+    transaction (`cash_movements.payout_from_drawer`; with no shift open it came from outside the till
+    drawers and no drawer changes). A payout larger than that drawer holds is refused whole.
+    """
     require_role(actor, Role.MANAGER, "Mencatat pembayaran produsen")
     if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
         raise ConsignmentError("Jumlah pembayaran harus lebih dari Rp0.")
@@ -261,6 +266,13 @@ def record_payout(
     )
     outlet = checkout.outlet_info(uow)
     outbox.enqueue(uow, event, now, outlet.code, outlet.terminal)
+    drawer = None
+    if method == "cash":
+        note_text = f"{settlement.supplier_code} {row.period_start} s/d {row.period_end}"
+        try:
+            drawer = cash_movements.payout_from_drawer(uow, actor, amount, note_text, row.id, now)
+        except cash_movements.CashMovementError as error:
+            raise ConsignmentError(f"Pembayaran tunai dari laci shift Anda: {error}") from None
     audit.record(
         uow,
         actor,
@@ -270,6 +282,7 @@ def record_payout(
         method=method,
         reference=reference,
         period=[row.period_start, row.period_end],
+        shift_id=drawer.shift_id if drawer else None,
     )
     uow.commit()
     return _payout_view(row, settlement.supplier_code, actor.username)

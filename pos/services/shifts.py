@@ -1,7 +1,9 @@
 """Cashier shifts: open with a float, X report at any time, close with a cash count by denomination.
 
 Cash in the drawer is worked out, never stored while the shift runs:
-expected = opening float + cash kept from sales (cash handed over minus change) - refunds paid out.
+expected = opening float + cash kept from sales (cash handed over minus change) - refunds paid out
++ cash put in - cash taken out outside a sale (`pos.services.cash_movements`, with consignment payouts
+paid in cash from the drawer).
 Refunds are paid out in cash from the drawer of the shift they are made in (`Refund.shift_id`): a
 self-made dynamic QRIS payment cannot be reversed by the till, so cash is the one way a till refunds.
 Closing needs no network: the close is one transaction with its `shift_close` outbox event.
@@ -23,7 +25,7 @@ from pos.core.report_documents import ShiftReportData
 from pos.core.timeutil import business_date, local_time, utc_now
 from pos.db.models import Payment, Refund, Sale, Shift, User
 from pos.db.uow import UnitOfWork
-from pos.services import audit, backups, checkout, outbox
+from pos.services import audit, backups, cash_movements, checkout, outbox
 from pos.services.context import Actor, PermissionDenied, Role
 from pos.sync.protocol import outlet_events as wire
 
@@ -58,7 +60,8 @@ class ShiftSummary:
 
     `cash_sales` is the cash kept from sales (cash in - change); `gross` is the sum of sale totals;
     `non_cash_by_method` pairs a method ("qris", "debit", "transfer") with its total, in that order;
-    `refunds` is the cash paid back for refunds made in this shift.
+    `refunds` is the cash paid back for refunds made in this shift; `cash_in` / `cash_out` the cash
+    movements, each listed in `movements` as (label, signed amount), oldest first.
     """
 
     shift_id: int
@@ -79,6 +82,9 @@ class ShiftSummary:
     counted_cash: int | None
     counts: tuple[tuple[int, int], ...]
     difference: int | None
+    cash_in: int = 0
+    cash_out: int = 0
+    movements: tuple[tuple[str, int], ...] = ()
     # set by close_shift: the backup taken after the close (its `note` says what failed, for the screen)
     backup: backups.BackupOutcome | None = None
 
@@ -191,7 +197,10 @@ def shift_summary(uow: UnitOfWork, shift_id: int) -> ShiftSummary:
         for method in PaymentMethod
         if method is not PaymentMethod.CASH and by_method.get(method.value)
     )
-    expected = shift.opening_float + cash_sales - int(refunds)
+    movements = tuple((m.label, m.signed) for m in cash_movements.for_shift(uow, shift_id))
+    cash_in = sum(amount for _, amount in movements if amount > 0)
+    cash_out = -sum(amount for _, amount in movements if amount < 0)
+    expected = shift.opening_float + cash_sales - int(refunds) + cash_in - cash_out
     closed = shift.closed_at is not None
     return ShiftSummary(
         shift_id=shift.id,
@@ -208,6 +217,9 @@ def shift_summary(uow: UnitOfWork, shift_id: int) -> ShiftSummary:
         non_cash_by_method=non_cash,
         refund_count=int(refund_count),
         refunds=int(refunds),
+        cash_in=cash_in,
+        cash_out=cash_out,
+        movements=movements,
         # A closed shift reports what was fixed at its close, even if rows were added afterwards.
         expected_cash=shift.expected_cash if closed and shift.expected_cash is not None else expected,
         counted_cash=shift.counted_cash if closed else None,
@@ -310,6 +322,7 @@ def report_data(
         refunds=summary.refunds,
         expected_cash=summary.expected_cash,
         counted_cash=tuple((d, c) for d, c in summary.counts if c),
+        cash_movements=summary.movements,
         difference=summary.difference,
         sale_count=summary.sale_count,
         refund_count=summary.refund_count,
