@@ -8,7 +8,7 @@ from typing import Any
 
 from pos.core.asn_period import AsnProgramme
 from pos.core.qris import QrisInfo
-from pos.services import asn, audit, outbox, settings, users, voids
+from pos.services import asn, audit, cash_movements, outbox, settings, shifts, users, voids
 from pos.services.context import Actor, Role, require_role
 from pos.services.outbox import RejectedEvent
 from pos.services.users import UserInfo
@@ -26,6 +26,22 @@ class AdminBackend:
     def record_drawer_open(self, actor: Actor, reason: str) -> None:
         with self._uow() as uow:
             voids.record_drawer_open(uow, actor, reason)
+
+    # --- cash in / out of the open shift's drawer ----------------------------------------------
+    def expected_cash(self, shift_id: int) -> int:
+        with self._uow() as uow:
+            return shifts.shift_summary(uow, shift_id).expected_cash
+
+    def record_cash_movement(
+        self, actor: Actor, shift_id: int, direction: str, reason: str, amount: int, note: str,
+        manager: str, pin: str,
+    ) -> cash_movements.CashMovementView:  # fmt: skip
+        """The manager's PIN first (a wrong one counts toward their lockout), then the movement."""
+        action = f"Kas {'masuk' if direction == cash_movements.IN else 'keluar'} {amount}"
+        with self._uow() as uow:
+            approver = users.authorize(uow, manager, pin, Role.MANAGER, action)
+        with self._uow() as uow:
+            return cash_movements.record(uow, actor, approver, shift_id, direction, reason, amount, note)
 
     # --- users ------------------------------------------------------------------------------
     def all_users(self) -> list[UserInfo]:

@@ -10,8 +10,10 @@ from PySide6.QtGui import QKeySequence
 
 from pos.core.document import DrawerKick
 from pos.core.errors import DomainError
+from pos.core.money import format_rupiah
 from pos.services.context import Actor, Role, require_role
 from pos.ui.setup.admin_backend import AdminBackend
+from pos.ui.setup.cash_dialog import CashMovementDialog
 from pos.ui.setup.printer_dialog import PrinterDialog
 from pos.ui.setup.rejected_dialog import RejectedEventsDialog
 from pos.ui.setup.settings_dialog import SettingsDialog
@@ -31,6 +33,7 @@ class AdminMenu(QObject):
         for key, label, shortcut in (
             ("backoffice", QT_TR_NOOP("Back office: katalog, stok, konsinyasi..."), "Ctrl+M"),
             ("drawer", QT_TR_NOOP("Buka laci kas"), "Ctrl+L"),
+            ("cash", QT_TR_NOOP("Kas masuk / keluar..."), ""),
             ("settings", QT_TR_NOOP("Pengaturan outlet..."), ""),
             ("users", QT_TR_NOOP("Pengguna..."), ""),
             ("printer", QT_TR_NOOP("Printer struk..."), ""),
@@ -53,7 +56,8 @@ class AdminMenu(QObject):
         if actor is None:
             return
         try:
-            needed = Role.MANAGER if key in ("users", "rejected", "backoffice", "drawer") else Role.ADMIN
+            manager_keys = ("users", "rejected", "backoffice", "drawer", "cash")
+            needed = Role.MANAGER if key in manager_keys else Role.ADMIN
             require_role(actor, needed, self.tr("Menu ini"))
         except DomainError as error:
             show_error(self.window, self.tr("Admin"), str(error))
@@ -63,6 +67,9 @@ class AdminMenu(QObject):
             return
         if key == "backoffice":
             self.open_backoffice(actor)
+            return
+        if key == "cash":
+            self.open_cash(actor)
             return
         self.dialog = self.build(key, actor)
         run_dialog(self.dialog)
@@ -81,6 +88,31 @@ class AdminMenu(QObject):
             show_error(self.window, self.tr("Laci kas"), str(error))
             return
         self.window.submit_print((DrawerKick(),), self.tr("Buka laci"))
+
+    def open_cash(self, actor: Actor) -> None:
+        """Kas masuk / keluar against the till's open shift; the drawer opens once it is recorded."""
+        shift = self.window.checkout.shift
+        if shift is None:
+            message = self.tr("Buka shift dulu: kas masuk/keluar dicatat pada shift yang terbuka.")
+            show_error(self.window, self.tr("Kas masuk / keluar"), message)
+            return
+        managers = [u for u in self.backend.all_users() if u.active and u.role in (Role.MANAGER, Role.ADMIN)]
+        self.dialog = CashMovementDialog(
+            self.backend.expected_cash(shift.shift_id),
+            managers,
+            lambda *args: self.backend.record_cash_movement(actor, shift.shift_id, *args),
+            self.window,
+        )
+        if not run_dialog(self.dialog) or self.dialog.recorded is None:
+            return
+        recorded = self.dialog.recorded
+        if self.window.submit_print is not None:
+            self.window.submit_print((DrawerKick(),), self.tr("Buka laci"))
+        self.window.checkout.say(
+            self.tr("Tercatat: {0} {1}.")
+            .replace("{0}", recorded.label)
+            .replace("{1}", format_rupiah(recorded.amount))
+        )
 
     def open_backoffice(self, actor: Actor) -> None:
         from pos.ui.backoffice.window import BackOfficeWindow  # loaded when a manager first asks for it
