@@ -14,7 +14,7 @@ from typing import Any
 
 from pos.core.errors import DomainError
 from pos.db import backup
-from pos.db.engine import DB_FILENAME, Database, DatabaseRefused
+from pos.db.engine import DB_FILENAME, SQLITE_MAGIC, Database, DatabaseRefused
 from pos.db.paths import resolve_data_dir
 from pos.services import backups, health
 from pos.services.doctor import Check, run_checks
@@ -143,9 +143,14 @@ def doctor(data_dir: Path, province_check: ProvinceCheck) -> int:
     try:
         db = Database.open(data_dir, create=False)
     except DatabaseRefused as refused:
-        problems = backup.integrity_problems(data_dir / DB_FILENAME, limit=5)
+        path = data_dir / DB_FILENAME
+        with path.open("rb") as head:
+            sqlite_file = head.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+        problems = backup.integrity_problems(path, limit=5) if sqlite_file else []
         if not problems:
-            raise  # whole but not usable here (another program's file, a newer app): one line, exit 2
+            # whole but not usable here (another program's file, not SQLite at all, a newer app): one
+            # line, exit 2. Only a SQLite file that fails its checks is "damaged" (exit 1).
+            raise
         _print(Check("database", False, str(refused)))
         print(health.damaged_message(problems, backups.latest_good_backup(data_dir)))
         return 1
