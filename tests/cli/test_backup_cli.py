@@ -7,22 +7,13 @@ import json
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers.cli import ntt_pos
 from helpers.damage import flip_receipt_index_byte
 
 from pos.db.engine import DB_FILENAME
-
-
-def ntt_pos(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pos", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def one_line_error(run: subprocess.CompletedProcess[str]) -> str:

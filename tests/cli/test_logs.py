@@ -4,11 +4,10 @@ stays exactly as it was: the start line, failed sign-ins, a sync that cannot rea
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers.cli import ntt_pos
 
 import pos
 from pos.cli import main
@@ -17,14 +16,6 @@ from pos.sync.runner import Connection, save_connection
 
 TOKEN = "nttpos_8fK2mQx-Vb3LrT9w_ZpYc1HdNe6sUaGj0oWiE4tRyXk"
 
-
-def ntt_pos(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pos", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture

@@ -7,11 +7,10 @@ many error cases go through `pos.cli.main` in-process (same parser and handlers,
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers.cli import ntt_pos
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 
@@ -30,14 +29,6 @@ CATALOG = [
     "MAD-1;;@Madu Hutan Timor;+Madu;;btl;120000;;;;tidak;;",
 ]
 
-
-def ntt_pos(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pos", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def write(path: Path, text: str) -> Path:

@@ -9,17 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers.cli import ntt_pos
 
 from pos.db.engine import DB_FILENAME
-
-
-def ntt_pos(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pos", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture

@@ -5,11 +5,10 @@ identity, a till that has sold must match it, and nothing is stored otherwise. A
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers.cli import ntt_pos
 from helpers.real_till import CATALOG, make_real_till
 from sqlalchemy import Engine, func, select
 
@@ -22,14 +21,6 @@ from pos.sync.runner import load_connection
 
 KOPI = CATALOG[0][0]
 
-
-def ntt_pos(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pos", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def register(engine: Engine, code: str) -> str:
