@@ -116,36 +116,60 @@ def start_health_check(till: Till) -> None:
 def rebuild_printer(till: Till, value: Any) -> None:
     """Print through the printer `value` from now on (at start, or after the admin saved another one).
 
-    The old queue is stopped quietly: its last report ("Antrian cetak berhenti") must not overwrite the
-    new printer's state in the status bar, so only the current queue's reports reach the window.
+    One queue lives as long as the till has a printer: another printer takes over its waiting jobs
+    (`PrintQueue.update_settings`), in order, with their ids, so a receipt printed there is still marked
+    printed. Choosing "Belum ada printer" stops the queue only when nothing waits; otherwise the jobs stay
+    in it, shown in "Antrian cetak" for "Cetak ulang" (once a printer is set again) or "Buang" (audited),
+    while new receipts are only previewed. Nothing waiting is dropped silently.
     """
-    old, till.print_queue = till.print_queue, None
-    if old is not None:
-        old.stop(timeout=2.0)
-    queue: Any = None
-
-    def report(status: Any) -> None:  # on the print thread
-        if queue is not None and till.print_queue is queue:
-            till.window.printer_status.emit(status)
-
-    queue = _print_queue(value, report)
-    till.print_queue = queue
+    settings = _printer_settings(value)
+    queue = till.print_queue
+    if queue is not None and settings is None and not queue.pending():
+        till.print_queue = None  # its last report ("Antrian cetak berhenti") must not reach the window
+        queue.stop(timeout=2.0)
+        queue = None
+    moved = queue is not None
+    if queue is None and settings is not None:
+        queue = _new_print_queue(till, settings)
+    window = till.window
+    kept = dict(window.receipt_jobs)  # set_printer forgets them; the same queue keeps its job ids
+    window.set_printer(None if settings is None or queue is None else _submitter(queue))
     if queue is None:
-        till.window.set_printer(None)
         return
-    till.window.set_printer(lambda doc, title: queue.submit(doc, title=title))
+    window.receipt_jobs.update(kept)
+    till.print_queue = queue
+    if moved:
+        from pos.printing.connection import PrinterSettings
+
+        queue.update_settings(settings or PrinterSettings(kind="none"))  # waiting jobs go to it now
     queue.start()
 
 
-def _print_queue(value: Any, on_status: Any) -> Any | None:
+def _submitter(queue: Any) -> Any:
+    return lambda doc, title: queue.submit(doc, title=title)
+
+
+def _printer_settings(value: Any) -> Any | None:
     """The setting "printer" holds PrinterSettings fields; without one (or "Belum ada printer")
     receipts are only previewed."""
     if not value or value.get("kind") == "none":
         return None
     from pos.printing.connection import PrinterSettings
+
+    return PrinterSettings(**value)
+
+
+def _new_print_queue(till: Till, settings: Any) -> Any:
     from pos.printing.queue import PrintQueue
 
-    return PrintQueue(PrinterSettings(**value), on_status)  # on_status runs on the print thread
+    queue: Any = None
+
+    def report(status: Any) -> None:  # on the print thread; only the till's current queue is shown
+        if queue is not None and till.print_queue is queue:
+            till.window.printer_status.emit(status)
+
+    queue = PrintQueue(settings, report)
+    return queue
 
 
 def show_demo_users(window: Any) -> None:
