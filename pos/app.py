@@ -134,6 +134,7 @@ def rebuild_printer(till: Till, value: Any) -> None:
     window = till.window
     kept = dict(window.receipt_jobs)  # set_printer forgets them; the same queue keeps its job ids
     window.set_printer(None if settings is None or queue is None else _submitter(queue))
+    window.admin_menu.print_queue = queue  # "Antrian cetak" shows its jobs
     if queue is None:
         return
     window.receipt_jobs.update(kept)

@@ -8,7 +8,7 @@ from typing import Any
 
 from pos.core.asn_period import AsnProgramme
 from pos.core.qris import QrisInfo
-from pos.services import asn, audit, cash_movements, outbox, settings, shifts, users, voids
+from pos.services import asn, audit, cash_movements, outbox, print_jobs, settings, shifts, users, voids
 from pos.services.context import Actor, Role, require_role
 from pos.services.outbox import RejectedEvent
 from pos.services.users import UserInfo
@@ -26,6 +26,12 @@ class AdminBackend:
     def record_drawer_open(self, actor: Actor, reason: str) -> None:
         with self._uow() as uow:
             voids.record_drawer_open(uow, actor, reason)
+
+    def record_print_discard(
+        self, actor: Actor, title: str, error: str | None, receipt_no: str | None
+    ) -> None:
+        with self._uow() as uow:
+            print_jobs.record_discard(uow, actor, title, error, receipt_no)
 
     # --- cash in / out of the open shift's drawer ----------------------------------------------
     def expected_cash(self, shift_id: int) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, Signal
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence
 
 from pos.core.document import DrawerKick
@@ -14,6 +14,7 @@ from pos.core.money import format_rupiah
 from pos.services.context import Actor, Role, require_role
 from pos.ui.setup.admin_backend import AdminBackend
 from pos.ui.setup.cash_dialog import CashMovementDialog
+from pos.ui.setup.print_queue_dialog import PrintQueueDialog
 from pos.ui.setup.printer_dialog import PrinterDialog
 from pos.ui.setup.rejected_dialog import RejectedEventsDialog
 from pos.ui.setup.settings_dialog import SettingsDialog
@@ -27,6 +28,7 @@ class AdminMenu(QObject):
     def __init__(self, window: Any, backend: AdminBackend) -> None:
         super().__init__(window)
         self.window, self.backend = window, backend
+        self.print_queue: Any = None  # pos.printing.queue.PrintQueue, set by pos.app while one exists
         menu = window.menuBar().addMenu(self.tr("Admin"))
         menu.setObjectName("adminMenu")
         self.actions_: dict[str, Any] = {}
@@ -37,6 +39,7 @@ class AdminMenu(QObject):
             ("settings", QT_TR_NOOP("Pengaturan outlet..."), ""),
             ("users", QT_TR_NOOP("Pengguna..."), ""),
             ("printer", QT_TR_NOOP("Printer struk..."), ""),
+            ("printqueue", QT_TR_NOOP("Antrian cetak..."), ""),
             ("rejected", QT_TR_NOOP("Event sinkron ditolak..."), ""),
         ):
             action = menu.addAction(self.tr(label))
@@ -44,6 +47,14 @@ class AdminMenu(QObject):
                 action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _checked=False, k=key: self.open(k))
             self.actions_[key] = action
+        window.printer_label.installEventFilter(self)  # a click on the printer status opens the queue
+        window.printer_label.setToolTip(self.tr("Klik untuk melihat antrian cetak"))
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.window.printer_label and event.type() == QEvent.Type.MouseButtonRelease:
+            self.open("printqueue")
+            return True
+        return False
 
     def actor(self) -> Actor | None:
         actor: Actor | None = self.window.checkout.actor
@@ -58,12 +69,16 @@ class AdminMenu(QObject):
         try:
             manager_keys = ("users", "rejected", "backoffice", "drawer", "cash")
             needed = Role.MANAGER if key in manager_keys else Role.ADMIN
+            needed = Role.CASHIER if key == "printqueue" else needed  # the cashier's own receipts
             require_role(actor, needed, self.tr("Menu ini"))
         except DomainError as error:
             show_error(self.window, self.tr("Admin"), str(error))
             return
         if key == "drawer":
             self.open_drawer(actor)
+            return
+        if key == "printqueue":
+            self.open_print_queue(actor)
             return
         if key == "backoffice":
             self.open_backoffice(actor)
@@ -113,6 +128,16 @@ class AdminMenu(QObject):
             .replace("{0}", recorded.label)
             .replace("{1}", format_rupiah(recorded.amount))
         )
+
+    def open_print_queue(self, actor: Actor) -> None:
+        """Any signed-in user: "Cetak ulang" / "Buang" per waiting job; Buang is audited with who."""
+
+        def discard(job: Any) -> None:
+            receipt_no = self.window.receipt_jobs.pop(job.id, None)
+            self.backend.record_print_discard(actor, job.title, job.last_error, receipt_no)
+
+        self.dialog = PrintQueueDialog(self.print_queue, discard, self.window.printer_status, self.window)
+        run_dialog(self.dialog)
 
     def open_backoffice(self, actor: Actor) -> None:
         from pos.ui.backoffice.window import BackOfficeWindow  # loaded when a manager first asks for it
