@@ -49,6 +49,15 @@ class AdminMenu(QObject):
             self.actions_[key] = action
         window.printer_label.installEventFilter(self)  # a click on the printer status opens the queue
         window.printer_label.setToolTip(self.tr("Klik untuk melihat antrian cetak"))
+        window.printer_status.connect(self.show_failed_jobs)  # after the window's own status text
+
+    def show_failed_jobs(self, status: Any) -> None:
+        """Jobs set aside after failing on their own stay named, in red, while later ones print."""
+        if getattr(status, "failed", 0):
+            label = self.window.printer_label
+            label.setText(label.text() + self.tr(" · {0} gagal").replace("{0}", str(status.failed)))
+            label.setProperty("error", True)
+            label.style().polish(label)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if watched is self.window.printer_label and event.type() == QEvent.Type.MouseButtonRelease:

@@ -67,3 +67,23 @@ def _file(target: Path) -> Any:
     from pos.printing.connection import PrinterSettings
 
     return PrinterSettings(kind="file", file_path=str(target), paper=58)
+
+
+def test_a_job_set_aside_stays_named_in_the_status_bar(
+    qtbot: Any, qapp: QApplication, demo_db: Database, tmp_path: Path
+) -> None:
+    from pos.core.document import QR
+
+    till = build_till(demo_db, qapp, start_sync=False, check_health=False)
+    window = till.window
+    qtbot.addWidget(window)
+    target = tmp_path / "printer.bin"
+    try:
+        rebuild_printer(till, {"kind": "file", "file_path": str(target), "paper": 58, "profile": "POS-5890"})
+        window.submit_print((Text("QRIS"), QR("x" * 600), Cut()), "Struk QRIS")  # too wide for the head
+        window.submit_print((Text("STRUK BERIKUTNYA"), Cut()), "Struk 2")
+        qtbot.waitUntil(lambda: target.exists() and b"BERIKUTNYA" in target.read_bytes(), timeout=10_000)
+        qtbot.waitUntil(lambda: window.printer_label.text().endswith("1 gagal"), timeout=5000)
+        assert window.printer_label.property("error") is True
+    finally:
+        till.stop()
