@@ -89,10 +89,6 @@ class Discount:
     def of_percent(cls, percent: int | str | Decimal, reason: str) -> Discount:
         return cls(reason=reason, percent=_parse_percent(percent))
 
-    @property
-    def is_percent(self) -> bool:
-        return self.percent is not None
-
     def off(self, base: int) -> int:
         """Rupiah taken off `base`; a percent rounds half up (`base * tenths / 1000`, exact in ints)."""
         if self.amount is not None:

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import func, or_, select
 
 from pos.core.barcode import InvalidBarcode, is_instore, make_instore_ean13, validate_barcode
 from pos.core.errors import DomainError
@@ -383,7 +383,3 @@ def label_data(uow: UnitOfWork, product_ids: list[int]) -> list[LabelData]:
         for i in product_ids
         if i in by_id
     ]
-
-
-def count_products(uow: UnitOfWork) -> int:
-    return int(uow.session.execute(text("SELECT COUNT(*) FROM products")).scalar_one())

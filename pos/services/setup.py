@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -235,12 +235,3 @@ def save_draft(data_dir: Path, answers: dict[str, Any]) -> None:
 
 def clear_draft(data_dir: Path) -> None:
     draft_path(data_dir).unlink(missing_ok=True)
-
-
-def setup_as_json(setup: OutletSetup) -> dict[str, Any]:
-    """For logs and tests: the setup without the PIN and token."""
-    data = asdict(setup)
-    data.pop("admin_pin")
-    if data.get("server"):
-        data["server"].pop("token")
-    return data

@@ -355,17 +355,6 @@ def get_document(uow: UnitOfWork, number: str) -> StockDocumentView:
     )
 
 
-def list_documents(
-    uow: UnitOfWork, *, supplier_id: int | None = None, limit: int = 100
-) -> list[tuple[str, str, datetime]]:
-    """(number, kind, created_at) newest first."""
-    query = select(StockDocument.number, StockDocument.kind, StockDocument.created_at)
-    if supplier_id is not None:
-        query = query.where(StockDocument.supplier_id == supplier_id)
-    rows = uow.session.execute(query.order_by(StockDocument.id.desc()).limit(limit)).all()
-    return [(r[0], r[1], r[2]) for r in rows]
-
-
 def document_for_producer(uow: UnitOfWork, view: StockDocumentView, width: int | None = None) -> Document:
     """The receipt or return paper for the producer, for the receipt printer or a PDF."""
     width = width or (48 if settings.get(uow, "receipt.paper") == 80 else 32)

@@ -128,11 +128,6 @@ def get_supplier(uow: UnitOfWork, supplier_id: int) -> SupplierInfo:
     return _info(row)
 
 
-def find_by_code(uow: UnitOfWork, code: str) -> SupplierInfo | None:
-    row = uow.session.scalar(select(Supplier).where(Supplier.code == code.strip().upper()))
-    return _info(row) if row is not None else None
-
-
 def next_code(uow: UnitOfWork) -> str:
     codes = uow.session.scalars(select(Supplier.code).where(Supplier.code.like("SUP-%"))).all()
     numbers = [int(c[4:]) for c in codes if c[4:].isdigit()]

@@ -170,8 +170,7 @@ def test_producers_by_code_or_name_and_unknown_names_are_created_once(
     demo_db: Database, demo_manager: Actor, tmp_path: Path
 ) -> None:
     with demo_db.unit_of_work() as uow:
-        sup1 = supplier_service.find_by_code(uow, "SUP-001")
-    assert sup1 is not None
+        sup1 = next(s for s in supplier_service.list_suppliers(uow) if s.code == "SUP-001")
     path = _csv(tmp_path, [
         f"P-1;;Kopi Lewat Nama;;{sup1.name.upper()};bks;1000;;;;;;",
         "P-2;;Kopi Lewat Kode;;sup-001;bks;1000;;;;;;",
