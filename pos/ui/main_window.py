@@ -123,7 +123,23 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.signin)
         self.cashier_label.setText(self.tr("Belum masuk"))
         self.shift_label.clear()
+        self.clear_last_session()
         self.signin.reset()
+
+    def clear_last_session(self) -> None:
+        """The next user never sees the last cashier's receipt, change or refund note."""
+        checkout = self.checkout
+        for label in (checkout.change_label, checkout.last_sale_label):
+            label.clear()
+        checkout.receipt_preview.clear()
+        checkout.say("")
+
+    def focus_page(self) -> None:
+        """The keyboard goes to the page on show: the scan field, or the PIN after a sign-out or close."""
+        if self.pages.currentWidget() is self.checkout:
+            self.checkout.scan_field.setFocus()
+        else:
+            self.signin.pin.setFocus()
 
     def on_signed_in(self, actor: Actor) -> None:
         if not ensure_own_pin(self, self.backend.admin, actor):  # after a PIN reset: a new PIN first
@@ -175,7 +191,7 @@ class MainWindow(QMainWindow):
             self.close_shift()
         elif name == "signOut":
             self.sign_out()
-        self.checkout.scan_field.setFocus()
+        self.focus_page()
 
     def refund(self, text: str = "") -> None:
         actor, shift = self.checkout.actor, self.checkout.shift

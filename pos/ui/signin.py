@@ -16,6 +16,16 @@ from pos.ui.tasks import TaskRunner
 from pos.ui.widgets import big_button
 
 
+class UserChoice(QComboBox):
+    """The user list; `picked` when its popup closes (a user was chosen with the mouse or Enter)."""
+
+    picked = Signal()
+
+    def hidePopup(self) -> None:
+        super().hidePopup()
+        self.picked.emit()
+
+
 class SignInScreen(QWidget):
     signed_in = Signal(object)  # Actor
 
@@ -29,13 +39,14 @@ class SignInScreen(QWidget):
         subtitle = QLabel(
             self.tr("Masuk kasir"), objectName="caption", alignment=Qt.AlignmentFlag.AlignCenter
         )
-        self.user = QComboBox(objectName="userChoice")
+        self.user = UserChoice(objectName="userChoice")
         self.user.setMinimumHeight(48)
         self.pin = QLineEdit(objectName="pinField")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText(self.tr("PIN"))
         self.pin.setMinimumHeight(48)
         self.pin.returnPressed.connect(self.submit)
+        self.user.picked.connect(self.pin.setFocus)  # after choosing who, the PIN: no extra click
         self.error = QLabel(objectName="errorText", alignment=Qt.AlignmentFlag.AlignCenter)
         self.error.setWordWrap(True)
         self.button = big_button(self.tr("Masuk"), "Enter", self, primary=True)
@@ -90,8 +101,17 @@ class SignInScreen(QWidget):
 
     def reset(self) -> None:
         self.pin.clear()
-        self.error.clear()
+        self.show_error("")
         self.pin.setFocus()
+
+    def show_error(self, text: str) -> None:
+        """The message under the PIN field, with the room its lines need: the card is centred, so its
+        layout never asks a word-wrapped label for more height (the lockout text was drawn under the
+        PIN field). Two lines are always kept, so the common messages do not move the form."""
+        self.error.setText(text)
+        lines = 2 * self.error.fontMetrics().lineSpacing()
+        needed = self.error.heightForWidth(self.error.width()) if text else 0
+        self.error.setMinimumHeight(max(lines, needed))
 
     def choose(self, username: str) -> None:
         index = self.user.findData(username)
@@ -103,25 +123,25 @@ class SignInScreen(QWidget):
             return
         username, pin = str(self.user.currentData()), self.pin.text()
         if not pin:
-            self.error.setText(self.tr("Masukkan PIN."))
+            self.show_error(self.tr("Masukkan PIN."))
             return
         self.busy = True
         self.button.setEnabled(False)
-        self.error.setText(self.tr("Memeriksa PIN..."))
+        self.show_error(self.tr("Memeriksa PIN..."))
         self.runner.run(lambda: self.backend.sign_in(username, pin), self._done, self._failed)
 
     def _done(self, actor: Actor) -> None:
         self.busy = False
         self.button.setEnabled(True)
         self.pin.clear()
-        self.error.clear()
+        self.show_error("")
         self.signed_in.emit(actor)
 
     def _failed(self, error: Exception) -> None:
         self.busy = False
         self.button.setEnabled(True)
         self.pin.clear()
-        self.error.setText(
+        self.show_error(
             str(error)
             if isinstance(error, ValueError)
             else self.tr("Gagal masuk: {0}").replace("{0}", str(error))
