@@ -14,7 +14,7 @@ from typing import Any
 
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
-from pos.core.pricing import TaxMode
+from pos.core.tax import TaxMode
 
 MAX_QTY = 9999
 SNAPSHOT_VERSION = 1
@@ -26,7 +26,6 @@ __all__ = [
     "CartLine",
     "Discount",
     "Product",
-    "TaxMode",
 ]
 
 

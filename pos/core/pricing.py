@@ -17,26 +17,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from pos.core.errors import DomainError
+from pos.core.tax import TaxMode
 
-if TYPE_CHECKING:  # pricing reads a Cart; cart.py imports TaxMode from here.
+if TYPE_CHECKING:
     from pos.core.cart import Cart, Product
 
 # PPN (VAT) from 2025: 12% of a tax base (DPP) of 11/12 of the price, which is 11% of the price.
 # Kept as a fraction so the arithmetic stays exact in ints.
 PPN_RATE_NUMERATOR = 11
 PPN_RATE_DENOMINATOR = 100
-
-
-class TaxMode(StrEnum):
-    """How PPN applies to a product; most UMKM suppliers are not PKP, hence NONE by default."""
-
-    NONE = "none"
-    PPN_INCLUDED = "ppn_included"
-    PPN_ADDED = "ppn_added"
 
 
 def _div_half_up(numerator: int, denominator: int) -> int:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Row, text
 
 from pos.core.cart import Product as CartProduct
-from pos.core.pricing import TaxMode
+from pos.core.tax import TaxMode
 from pos.db.uow import UnitOfWork
 from pos.services import settings
 

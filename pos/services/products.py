@@ -15,7 +15,7 @@ from sqlalchemy import func, or_, select
 
 from pos.core.barcode import InvalidBarcode, is_instore, make_instore_ean13, validate_barcode
 from pos.core.errors import DomainError
-from pos.core.pricing import TaxMode
+from pos.core.tax import TaxMode
 from pos.core.timeutil import utc_now
 from pos.db.models import Category, PriceChange, Product, StockMovement, Supplier, User
 from pos.db.uow import UnitOfWork

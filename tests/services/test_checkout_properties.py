@@ -31,7 +31,8 @@ from sqlalchemy import text
 from pos.core.cart import Cart, CartError, Discount
 from pos.core.cart import Product as CartProduct
 from pos.core.payments import Payment, PaymentMethod
-from pos.core.pricing import TaxMode, ppn_added_to, ppn_included_in, price_cart
+from pos.core.pricing import ppn_added_to, ppn_included_in, price_cart
+from pos.core.tax import TaxMode
 from pos.db.engine import DB_FILENAME, Database
 from pos.db.models import Outlet, Product, StockMovement, Supplier
 from pos.services import checkout, doctor, sale_events, users

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos.core.cart import MAX_QTY, Cart, CartError, Discount, Product, TaxMode
+from pos.core.cart import MAX_QTY, Cart, CartError, Discount, Product
 from pos.core.errors import DomainError
 from pos.core.pricing import price_cart
+from pos.core.tax import TaxMode
 
 KOPI = Product(1, "8991234567895", "Kopi Arabika Manggarai 250 g", 75_000, supplier_id=7)
 MADU = Product(2, "2000000000015", "Madu Hutan Timor 500 ml", 120_000, TaxMode.PPN_INCLUDED)

@@ -15,13 +15,13 @@ from pos.core.errors import DomainError
 from pos.core.pricing import (
     PPN_RATE_DENOMINATOR,
     PPN_RATE_NUMERATOR,
-    TaxMode,
     Totals,
     allocate,
     ppn_added_to,
     ppn_included_in,
     price_cart,
 )
+from pos.core.tax import TaxMode
 
 
 def _product(product_id: int, price: int, mode: TaxMode = TaxMode.NONE) -> Product:
