@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from pos.db.engine import DB_FILENAME, make_private
+from pos.db.files import DB_FILENAME, make_private
 
 BACKUP_DIRNAME = "backups"
 # Made by the till itself, pruned by the retention rule; every other kind is kept until removed by hand.

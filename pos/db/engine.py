@@ -2,36 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import re
-import sqlite3
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos.db.files import DB_FILENAME, DatabaseRefused, OpenReport, inspect_file, make_private
 from pos.db.uow import UnitOfWork
 
-DB_FILENAME = "till.sqlite3"
-# PRAGMA application_id marks a file as ours ("NTTP"); a foreign SQLite file is never migrated.
-APPLICATION_ID = 0x4E545450
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class DatabaseRefused(Exception):
-    """The file is not a till database, or is damaged; the message is for a person (Bahasa Indonesia)."""
-
-
-@dataclass(frozen=True)
-class OpenReport:
-    path: Path
-    created: bool
-    upgraded_from: str | None
-    backup: Path | None
+# The file-level names are defined in `pos.db.files` and are part of this module's interface too.
+__all__ = ["DB_FILENAME", "Database", "DatabaseRefused", "OpenReport", "make_engine"]
 
 
 def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -49,62 +31,6 @@ def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _set_pragmas)
     return engine
-
-
-def inspect_file(path: Path) -> None:
-    """Refuse a file that is not ours or is damaged, before SQLAlchemy or Alembic touch it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as fh:
-        head = fh.read(100)
-    if not head.startswith(SQLITE_MAGIC):
-        raise DatabaseRefused(f"{path} bukan database kasir NTT Mart (bukan file SQLite); file tidak diubah.")
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            check = con.execute("PRAGMA quick_check(1)").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(f"{path} rusak dan tidak bisa dibaca ({exc}); file tidak diubah.") from exc
-    if check != "ok":
-        raise DatabaseRefused(f"{path} rusak ({check}); file tidak diubah. Hubungi dukungan teknis.")
-    if app_id != APPLICATION_ID and tables:
-        raise DatabaseRefused(f"{path} adalah database lain, bukan database kasir NTT Mart; tidak diubah.")
-
-
-def backup_file(path: Path, label: str) -> Path:
-    """Copy the live database before a migration, with SQLite's online backup (consistent even with a
-    WAL), into `backups/` beside it: only the database itself stays at the top of the data folder.
-    Never pruned (docs/backups.md). A copy that cannot be written stops the upgrade, file untouched."""
-    from pos.db import backup  # builds on this module; imported here so that engine stays its base
-
-    kind = "migrasi-" + (re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "base")
-    folder = backup.backup_dir(path.parent)
-    make_private_dir(folder)
-    # the till PC's local time, like every backup name: what the person at the till reads on its clock
-    target = backup.free_path(folder, kind, datetime.now(), None)
-    try:
-        # not checked again: the file passed quick_check at open, and a full check would delay the start
-        return backup.online_copy(path, target, verify=False)
-    except backup.BackupFailed as error:
-        message = f"cadangan sebelum pembaruan database gagal: {error}; database tidak diubah."
-        raise DatabaseRefused(message) from None
-
-
-def make_private_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True)
-    make_private(path, 0o700)
-
-
-def make_private(path: Path, mode: int) -> None:
-    """Owner-only permissions on POSIX (Windows keeps the user profile's ACLs); never an error."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        os.chmod(path, mode)
 
 
 class Database:

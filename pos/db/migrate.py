@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -12,7 +14,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
-from pos.db.engine import APPLICATION_ID, DatabaseRefused, OpenReport, backup_file
+from pos.db import backup
+from pos.db.files import APPLICATION_ID, DatabaseRefused, OpenReport, make_private_dir
 from pos.db.storage import storage_problem
 
 log = logging.getLogger(__name__)
@@ -63,9 +66,9 @@ def _upgrade(engine: Engine, path: Path, *, created: bool) -> OpenReport:
             ) from exc
     if current == head:
         return OpenReport(path=path, created=False, upgraded_from=None, backup=None)
-    backup = None if created else backup_file(path, current or "base")
-    if backup is not None:
-        log.info("database %s: cadangan sebelum pembaruan skema %s -> %s: %s", path, current, head, backup)
+    copy = None if created else backup_file(path, current or "base")
+    if copy is not None:
+        log.info("database %s: cadangan sebelum pembaruan skema %s -> %s: %s", path, current, head, copy)
     with engine.begin() as conn:
         if created:
             conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
@@ -75,4 +78,21 @@ def _upgrade(engine: Engine, path: Path, *, created: bool) -> OpenReport:
         log.info("database %s dibuat (skema %s)", path, head)
     else:
         log.info("database %s diperbarui: skema %s -> %s", path, current, head)
-    return OpenReport(path=path, created=created, upgraded_from=current, backup=backup)
+    return OpenReport(path=path, created=created, upgraded_from=current, backup=copy)
+
+
+def backup_file(path: Path, label: str) -> Path:
+    """Copy the live database before a migration, with SQLite's online backup (consistent even with a
+    WAL), into `backups/` beside it: only the database itself stays at the top of the data folder.
+    Never pruned (docs/backups.md). A copy that cannot be written stops the upgrade, file untouched."""
+    kind = "migrasi-" + (re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "base")
+    folder = backup.backup_dir(path.parent)
+    make_private_dir(folder)
+    # the till PC's local time, like every backup name: what the person at the till reads on its clock
+    target = backup.free_path(folder, kind, datetime.now(), None)
+    try:
+        # not checked again: the file passed quick_check at open, and a full check would delay the start
+        return backup.online_copy(path, target, verify=False)
+    except backup.BackupFailed as error:
+        message = f"cadangan sebelum pembaruan database gagal: {error}; database tidak diubah."
+        raise DatabaseRefused(message) from None

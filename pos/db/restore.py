@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pos.db import backup
-from pos.db.engine import (
+from pos.db.files import (
     APPLICATION_ID,
     DB_FILENAME,
     DatabaseRefused,

@@ -14,7 +14,8 @@ from typing import Any
 
 from pos.core.errors import DomainError
 from pos.db import backup
-from pos.db.engine import DB_FILENAME, SQLITE_MAGIC, Database, DatabaseRefused
+from pos.db.engine import DB_FILENAME, Database, DatabaseRefused
+from pos.db.files import SQLITE_MAGIC
 from pos.db.paths import resolve_data_dir
 from pos.services import backups, health
 from pos.services.doctor import Check, run_checks

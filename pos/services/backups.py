@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from pos.db import backup
-from pos.db.engine import make_private_dir
+from pos.db.files import make_private_dir
 from pos.db.models import Outlet, Setting
 from pos.db.uow import UnitOfWork
 

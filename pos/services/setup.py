@@ -19,7 +19,8 @@ from sqlalchemy import select
 from pos.core.errors import DomainError
 from pos.core.regions import REGIONS, region, region_by_code
 from pos.core.timeutil import utc_now
-from pos.db.engine import DB_FILENAME, Database, DatabaseRefused, make_private
+from pos.db.engine import DB_FILENAME, Database, DatabaseRefused
+from pos.db.files import make_private
 from pos.db.models import Outlet, Setting, User
 from pos.db.uow import UnitOfWork
 from pos.services import audit, settings, users

@@ -13,7 +13,8 @@ from alembic import command
 from sqlalchemy import text
 
 from pos.db import migrate
-from pos.db.engine import APPLICATION_ID, DB_FILENAME, Database, DatabaseRefused
+from pos.db.engine import DB_FILENAME, Database, DatabaseRefused
+from pos.db.files import APPLICATION_ID
 
 
 def digest(path: Path) -> str:
