@@ -29,6 +29,7 @@ from pos.db.models import CashMovement, Shift, User
 from pos.db.uow import UnitOfWork
 from pos.services import approvals, audit
 from pos.services.context import Actor, PermissionDenied
+from pos.services.drawer import drawer_cash
 
 IN: Final = "in"
 OUT: Final = "out"
@@ -115,9 +116,7 @@ def record(
     if shift is None or shift.closed_at is not None:
         raise CashMovementError("Kas masuk/keluar hanya bisa dicatat pada shift yang masih terbuka.")
     if direction == OUT:
-        from pos.services import shifts  # shifts reads this module's rows: imported at call time
-
-        in_drawer = shifts.shift_summary(uow, shift_id).expected_cash
+        in_drawer = drawer_cash(uow, shift).expected
         if amount > in_drawer:
             raise CashMovementError(
                 f"Kas keluar {format_rupiah(amount)} melebihi uang di laci ({format_rupiah(in_drawer)})."

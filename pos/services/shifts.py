@@ -1,6 +1,6 @@
 """Cashier shifts: open with a float, X report at any time, close with a cash count by denomination.
 
-Cash in the drawer is worked out, never stored while the shift runs:
+Cash in the drawer is worked out, never stored while the shift runs (`pos.services.drawer`):
 expected = opening float + cash kept from sales (cash handed over minus change) - refunds paid out
 + cash put in - cash taken out outside a sale (`pos.services.cash_movements`, with consignment payouts
 paid in cash from the drawer).
@@ -27,6 +27,7 @@ from pos.db.models import Payment, Refund, Sale, Shift, User
 from pos.db.uow import UnitOfWork
 from pos.services import audit, backups, cash_movements, checkout, outbox
 from pos.services.context import Actor, PermissionDenied, Role
+from pos.services.drawer import drawer_cash
 from pos.sync.protocol import outlet_events as wire
 
 # Indonesian notes and the coins still in use, largest first (the order of the count screen).
@@ -170,12 +171,8 @@ def shift_summary(uow: UnitOfWork, shift_id: int) -> ShiftSummary:
     shift = _get_shift(uow, shift_id)
     user = uow.session.get_one(User, shift.user_id)
     session = uow.session
-    sale_count, gross, change = session.execute(
-        select(
-            func.count(Sale.id),
-            func.coalesce(func.sum(Sale.total), 0),
-            func.coalesce(func.sum(Sale.change), 0),
-        ).where(Sale.shift_id == shift_id)
+    sale_count, gross = session.execute(
+        select(func.count(Sale.id), func.coalesce(func.sum(Sale.total), 0)).where(Sale.shift_id == shift_id)
     ).one()
     by_method: dict[str, int] = {
         method: int(amount)
@@ -186,21 +183,14 @@ def shift_summary(uow: UnitOfWork, shift_id: int) -> ShiftSummary:
             .group_by(Payment.method)
         )
     }
-    refund_count, refunds = session.execute(
-        select(func.count(Refund.id), func.coalesce(func.sum(Refund.total), 0)).where(
-            Refund.shift_id == shift_id
-        )
-    ).one()
-    cash_sales = by_method.get(PaymentMethod.CASH.value, 0) - int(change)
+    refund_count = session.scalar(select(func.count(Refund.id)).where(Refund.shift_id == shift_id))
     non_cash = tuple(
         (method.value, by_method[method.value])
         for method in PaymentMethod
         if method is not PaymentMethod.CASH and by_method.get(method.value)
     )
     movements = tuple((m.label, m.signed) for m in cash_movements.for_shift(uow, shift_id))
-    cash_in = sum(amount for _, amount in movements if amount > 0)
-    cash_out = -sum(amount for _, amount in movements if amount < 0)
-    expected = shift.opening_float + cash_sales - int(refunds) + cash_in - cash_out
+    drawer = drawer_cash(uow, shift)
     closed = shift.closed_at is not None
     return ShiftSummary(
         shift_id=shift.id,
@@ -213,15 +203,15 @@ def shift_summary(uow: UnitOfWork, shift_id: int) -> ShiftSummary:
         opening_float=shift.opening_float,
         sale_count=int(sale_count),
         gross=int(gross),
-        cash_sales=cash_sales,
+        cash_sales=drawer.cash_sales,
         non_cash_by_method=non_cash,
-        refund_count=int(refund_count),
-        refunds=int(refunds),
-        cash_in=cash_in,
-        cash_out=cash_out,
+        refund_count=int(refund_count or 0),
+        refunds=drawer.refunds,
+        cash_in=drawer.cash_in,
+        cash_out=drawer.cash_out,
         movements=movements,
         # A closed shift reports what was fixed at its close, even if rows were added afterwards.
-        expected_cash=shift.expected_cash if closed and shift.expected_cash is not None else expected,
+        expected_cash=shift.expected_cash if closed and shift.expected_cash is not None else drawer.expected,
         counted_cash=shift.counted_cash if closed else None,
         counts=_ordered_counts(shift.counts) if closed else (),
         difference=(shift.counted_cash - shift.expected_cash)
