@@ -91,6 +91,82 @@ def test_rules_cover_every_package() -> None:
         assert owner(module_name(path)), path
 
 
+MODULES = {module_name(p): p for p in SOURCES}
+
+
+def pos_modules_imported_by(path: Path) -> set[str]:
+    """The `pos` modules `path` imports anywhere in it: at the top, in a function, under TYPE_CHECKING.
+
+    `from a.b import c` imports the module `a.b.c` when there is one, else (a name) `a.b`; a module's own
+    parent packages are left out (Python initialises them first whatever the module imports)."""
+    names: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names += [
+                f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in MODULES else node.module
+                for alias in node.names
+            ]
+    module = module_name(path)
+    found: set[str] = set()
+    for name in names:
+        while name and name not in MODULES:
+            name = name.rpartition(".")[0]
+        if name and name != module and not module.startswith(name + "."):
+            found.add(name)
+    return found
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph.get(node, ())):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return cycles
+
+
+def test_import_cycles_are_found() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert import_cycles(graph) == [["a", "b", "c"]]
+    assert import_cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_import_cycles_inside_pos() -> None:
+    """No two `pos` modules import each other, even through others, lazily or only for type checking:
+    a lower module that needs a name from a higher one gets it moved down (e.g. `pos.core.tax`)."""
+    graph = {module: pos_modules_imported_by(path) for module, path in MODULES.items()}
+    cycles = import_cycles(graph)
+    assert not cycles, f"modules importing each other (docs/architecture.md): {cycles}"
+
+
 def test_headless_modules_import_without_qt_or_escpos() -> None:
     """Importing every non-GUI module loads neither Qt nor python-escpos (slow; writes temp files)."""
     modules = [
