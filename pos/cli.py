@@ -193,8 +193,9 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     db = open_db(args)
     with db.unit_of_work() as uow:
         if args.escpos:
+            from pos.core.document import columns_for
             from pos.core.receipt import receipt_document
-            from pos.printing.escpos_render import columns_for, write_escpos
+            from pos.printing.escpos_render import write_escpos
 
             receipt = receipt_for(uow, args.receipt_no)
             write_escpos(receipt_document(receipt, columns_for(args.paper)), Path(args.escpos), args.paper)

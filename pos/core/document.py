@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from pos.core.errors import DomainError
+
 Align = Literal["left", "center", "right"]
 
 # Narrowest paper we lay out for; 58 mm paper has 32 columns, 80 mm has 48.
@@ -215,6 +217,15 @@ def layout_lines(block: Block, width: int) -> list[Line]:
     if isinstance(block, Feed):
         return [Line("")] * max(block.lines, 0)
     return []
+
+
+def columns_for(paper: int) -> int:
+    """Characters per line (font A) for 58 or 80 mm paper: the one rule for every receipt-paper document
+    (receipts, shift reports, producer papers, labels). Any other paper size is refused."""
+    try:
+        return COLUMNS_BY_PAPER[paper]
+    except (KeyError, TypeError):
+        raise DomainError(f"Lebar kertas harus 58 atau 80 mm, bukan {paper}") from None
 
 
 def check_width(width: int) -> None:

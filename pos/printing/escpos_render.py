@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 
 from pos.core.barcode import is_valid_ean13
 from pos.core.document import (
-    COLUMNS_BY_PAPER,
     QR,
     Barcode,
     Block,
@@ -31,6 +30,7 @@ from pos.core.document import (
     Line,
     Logo,
     check_width,
+    columns_for,
     layout_lines,
     printable,
 )
@@ -49,14 +49,6 @@ QR_IMAGE_MASK = 2
 class UnknownProfile(DomainError):
     def __init__(self, name: str) -> None:
         super().__init__(f"Profil printer tidak dikenal: {name}")
-
-
-def columns_for(paper: int) -> int:
-    """Characters per line (font A) for 58 or 80 mm paper."""
-    try:
-        return COLUMNS_BY_PAPER[paper]
-    except KeyError:
-        raise DomainError(f"Lebar kertas harus 58 atau 80 mm, bukan {paper}") from None
 
 
 def make_dummy(profile: str | None) -> Any:

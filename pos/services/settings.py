@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pos.core.asn_period import AsnProgramme, PeriodKind
+from pos.core.document import columns_for
 from pos.core.errors import DomainError
 from pos.core.qris import QrisInfo, parse_qris
 from pos.core.regions import region
@@ -37,6 +38,11 @@ DEFAULTS: dict[str, Any] = {
 def get(uow: UnitOfWork, key: str) -> Any:
     row = uow.session.get(Setting, key)
     return row.value if row is not None else DEFAULTS.get(key)
+
+
+def receipt_columns(uow: UnitOfWork) -> int:
+    """Characters per line of this till's receipt paper (the `receipt.paper` setting, 58 mm by default)."""
+    return columns_for(get(uow, "receipt.paper"))
 
 
 def put(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> None:

@@ -357,7 +357,7 @@ def get_document(uow: UnitOfWork, number: str) -> StockDocumentView:
 
 def document_for_producer(uow: UnitOfWork, view: StockDocumentView, width: int | None = None) -> Document:
     """The receipt or return paper for the producer, for the receipt printer or a PDF."""
-    width = width or (48 if settings.get(uow, "receipt.paper") == 80 else 32)
+    width = width or settings.receipt_columns(uow)
     check_width(width)
     outlet = settings.outlet(uow)
     when = local_time(view.created_at, outlet.timezone)

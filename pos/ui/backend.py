@@ -155,7 +155,8 @@ class TillBackend:
         return render_text(receipt_document(receipt, self.receipt_width()), self.receipt_width())
 
     def receipt_width(self) -> int:
-        return 32 if self.setting("receipt.paper") == 58 else 48
+        with self._uow() as uow:
+            return settings.receipt_columns(uow)
 
     def last_receipt_no(self) -> str | None:
         with self._uow() as uow:

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 import pytest
 from sample_receipts import samples
 
-from pos.core.document import DrawerKick, render_text
+from pos.core.document import DrawerKick, columns_for, render_text
 from pos.core.receipt import receipt_document, receipt_qr_payload
-from pos.printing.escpos_render import columns_for, escpos_bytes
+from pos.printing.escpos_render import escpos_bytes
 
 if TYPE_CHECKING:  # conftest is not importable at run time: every test folder has its own
     from conftest import Decode

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from sample_receipts import samples
 
-from pos.core.document import render_text
+from pos.core.document import columns_for, render_text
 from pos.core.receipt import receipt_document
-from pos.printing.escpos_render import columns_for, escpos_bytes
+from pos.printing.escpos_render import escpos_bytes
 
 GOLDEN = Path(__file__).with_name("golden")
 REGENERATE = os.environ.get("NTT_POS_REGENERATE_GOLDEN") == "1"

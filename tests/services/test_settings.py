@@ -92,6 +92,22 @@ def test_outlet_identity_changes_are_audited_per_field(db: Database, admin: Acto
                           "user_id": admin.user_id}
 
 
+def test_receipt_columns_follow_the_paper_setting(db: Database, admin: Actor) -> None:
+    """One rule for the width of every receipt-paper document: 32 columns on 58 mm (the default), 48 on 80."""
+    def columns_on(paper: int | None) -> int:
+        with db.unit_of_work() as uow:
+            if paper is not None:
+                settings.put(uow, admin, "receipt.paper", paper)
+                uow.commit()
+            return settings.receipt_columns(uow)
+
+    assert columns_on(None) == 32
+    assert columns_on(80) == 48
+    assert columns_on(58) == 32
+    with pytest.raises(DomainError, match="58 atau 80"):
+        columns_on(76)
+
+
 def test_only_an_admin_changes_settings(db: Database, admin: Actor) -> None:
     with db.unit_of_work() as uow:
         users.create_user(uow, admin, username="manajer", full_name="Manajer", role=Role.MANAGER, pin="8024")

@@ -45,7 +45,7 @@ class BackOfficeBackend:
             return work(uow, self.actor, *args, **kwargs)
 
     def paper_columns(self) -> int:
-        return 48 if self._run(settings.get, "receipt.paper") == 80 else 32
+        return self._run(settings.receipt_columns)
 
     # --- catalog -----------------------------------------------------------------------------
     def products(self, text: str = "", supplier_id: int | None = None) -> list[ProductDetail]:

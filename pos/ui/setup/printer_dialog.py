@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.core.document import columns_for
 from pos.printing.connection import PrinterSettings
 from pos.printing.queue import PrinterStatus, PrintQueue
 from pos.printing.test_page import test_page_document
@@ -77,7 +78,7 @@ def print_test_page(value: dict[str, Any], outlet_name: str, timeout: float = 15
             outcome.append(status)
 
     queue = PrintQueue(settings, on_status, retry_interval=3600)
-    width = 32 if settings.paper == 58 else 48
+    width = columns_for(settings.paper)
     queue.submit(test_page_document(outlet_name, describe_connection(value), width, datetime.now()),
                  title="Halaman tes")
     finished = done.wait(timeout)
