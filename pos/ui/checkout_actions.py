@@ -159,8 +159,17 @@ class CheckoutActions(QObject):
 
     def ask_buyer(self) -> None:
         screen = self.screen
-        dialog = BuyerDialog(lambda text: self.backend.buyer(text, screen.model.totals.total), screen)
-        if run_dialog(dialog) and dialog.value is not None:
+        current = screen.buyer.masked if screen.buyer else None
+        dialog = BuyerDialog(
+            lambda text: self.backend.buyer(text, screen.model.totals.total), screen, current
+        )
+        if not run_dialog(dialog):
+            return
+        if dialog.cleared:  # a wrong card was scanned: the sale has no ASN buyer
+            screen.buyer = None
+            screen.refresh()
+            screen.say(self.tr("NIP pembeli dihapus dari transaksi ini."))
+        elif dialog.value is not None:
             screen.set_buyer(dialog.value.nip)
 
     def ask_discount(self, *, whole_sale: bool) -> None:

@@ -41,14 +41,14 @@ class FormDialog(QDialog):
         self.cancel_button = big_button(self.tr("Batal"), "Esc", self)
         self.ok_button.clicked.connect(self.try_accept)
         self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
+        self.buttons = QHBoxLayout()
+        self.buttons.addWidget(self.cancel_button)
+        self.buttons.addWidget(self.ok_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        layout.addLayout(self.buttons)
         self.setMinimumWidth(460)
 
     def add_field(self, label: str, widget: Any) -> Any:
@@ -155,19 +155,32 @@ class PreviewDialog(QDialog):
 class BuyerDialog(FormDialog):
     """F4: type or scan a NIP; while typing, the dialog says whether it is valid, and whose it is."""
 
-    def __init__(self, look_up: Callable[[str], Any], parent: Any = None) -> None:
+    def __init__(self, look_up: Callable[[str], Any], parent: Any = None, current: str | None = None) -> None:
         super().__init__(self.tr("Pembeli ASN (F4)"), parent)
         self.setObjectName("buyerDialog")
         self._look_up = look_up
         self.value: Any = None
+        self.cleared = False  # "Hapus NIP": the sale has no ASN buyer after all (a wrong card scanned)
+        self.clear_button = big_button(self.tr("Hapus NIP"), "Alt+H", self)
+        self.clear_button.setObjectName("clearBuyerButton")
+        self.clear_button.setShortcut("Alt+H")
+        self.clear_button.clicked.connect(self.clear_buyer)
+        self.clear_button.setVisible(current is not None)  # `current`: the masked NIP on the sale now
+        self.buttons.insertWidget(0, self.clear_button)
         self.field = self.add_field(self.tr("NIP"), QLineEdit(objectName="dialogField"))
         self.field.setPlaceholderText(self.tr("18 angka; spasi, titik, dan tulisan NIP boleh"))
         self.field.setMinimumWidth(420)
         self.info = QLabel(objectName="buyerCheck")
         self.info.setWordWrap(True)
         self.form.addRow(self.info)
+        if current is not None:
+            self.info.setText(self.tr("Pembeli sekarang: {0}").replace("{0}", current))
         self.field.textChanged.connect(self._check)
         self.field.setFocus()
+
+    def clear_buyer(self) -> None:
+        self.cleared = True
+        self.accept()
 
     def on_scan(self, code: str) -> None:
         """A NIP scanned from an ID card while the dialog is open."""

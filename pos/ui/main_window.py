@@ -204,9 +204,12 @@ class MainWindow(QMainWindow):
             if not reason.strip():
                 raise DomainError(self.tr("Alasan retur wajib diisi."))
             managers = [u for u in self.backend.users() if u.role in (Role.MANAGER, Role.ADMIN)]
-            pin = ManagerPinDialog(
-                self.tr("Refund struk {0}").replace("{0}", receipt_no), managers, self.backend.approve, dialog
+            action = (
+                self.tr("Refund struk {0}: kembalikan {1}")
+                .replace("{0}", receipt_no)
+                .replace("{1}", format_rupiah(dialog.refund_amount()))
             )
+            pin = ManagerPinDialog(action, managers, self.backend.approve, dialog)
             if not run_dialog(pin) or pin.approver is None:
                 return None
             return self.backend.refunds.refund(

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -99,7 +99,7 @@ class PaymentDialog(QDialog):
         self.cancel_button = big_button(self.tr("Batal"), "Esc", self)
         self.cancel_button.clicked.connect(self.reject)
         self.undo_button = big_button(self.tr("Hapus bayaran"), "Del", self)
-        self.undo_button.clicked.connect(self.remove_last)
+        self.undo_button.clicked.connect(self.remove_payment)
         for button in (self.add_button, self.cancel_button, self.undo_button):
             button.setAutoDefault(False)
         buttons = QHBoxLayout()
@@ -124,7 +124,9 @@ class PaymentDialog(QDialog):
 
         for method, key in METHOD_KEYS.items():
             QShortcut(QKeySequence(key), self, lambda m=method: self.choose(m))
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self, self.remove_last)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self, self.remove_payment)
+        for field in (self.amount, self.reference):  # a line edit keeps Del for itself: read it there
+            field.installEventFilter(self)
         self.quick_amounts: list[int] = []
         for number in range(1, 7):
             QShortcut(QKeySequence(f"F{number}"), self, lambda n=number: self.quick_tender_number(n))
@@ -205,9 +207,24 @@ class PaymentDialog(QDialog):
             raise DomainError(self.tr("Jumlah pembayaran harus lebih dari Rp0"))
         settle(self.total, [*self.payments, payment, Payment(PaymentMethod.CASH, self.total)])
 
-    def remove_last(self) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Del in an empty amount or reference field removes a payment line (while typing, it edits)."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and watched in (self.amount, self.reference)
+            and not watched.text()  # type: ignore[attr-defined]
+        ):
+            self.remove_payment()
+            return True
+        return super().eventFilter(watched, event)
+
+    def remove_payment(self) -> None:
+        """Remove the payment line chosen in the list (a click), else the last one."""
         if self.payments:
-            self.payments.pop()
+            row = self.tendered.currentRow()
+            self.payments.pop(row if 0 <= row < len(self.payments) else -1)
             self._render()
             if self.method is PaymentMethod.QRIS:
                 self.show_qris(self.remaining)

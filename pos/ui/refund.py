@@ -44,6 +44,8 @@ class RefundDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("Alasan retur (wajib)"))
         self.error = QLabel(objectName="errorText")
         self.error.setWordWrap(True)
+        # What goes back to the customer, as the refunds service will compute it, before any PIN.
+        self.amount_label = QLabel(objectName="refundAmount")
         self.all_button = big_button(self.tr("Semua barang"), "Alt+S", self)
         self.all_button.setShortcut("Alt+S")
         self.all_button.clicked.connect(self.choose_all)
@@ -61,9 +63,11 @@ class RefundDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.reason)
+        layout.addWidget(self.amount_label)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.resize(780, 560)
+        self._show_amount()
         if text:
             self.receipt_field.setText(text)
             self.look_up()
@@ -82,6 +86,7 @@ class RefundDialog(QDialog):
             self.table.setRowCount(0)
             self.summary.clear()
             self.error.setText(str(error))
+            self._show_amount()
             return
         sale = self.sale
         self.summary.setText(
@@ -96,11 +101,30 @@ class RefundDialog(QDialog):
                 self.table.setCellWidget(row, column, QLabel(text))
             spin = QSpinBox()
             spin.setRange(0, line.qty_refundable)
+            spin.valueChanged.connect(self._show_amount)
             self.table.setCellWidget(row, 3, spin)
+        self._show_amount()
         self.reason.setFocus()
 
+    def refund_amount(self) -> int:
+        """The rupiah the chosen lines give back (the service's own pro-rata rule, `amount_for`)."""
+        if self.sale is None:
+            return 0
+        chosen = self.chosen_lines()
+        return sum(
+            line.amount_for(chosen[line.sale_line_id])
+            for line in self.sale.lines
+            if line.sale_line_id in chosen
+        )
+
+    def _show_amount(self) -> None:
+        self.amount_label.setText(
+            self.tr("Kembalikan kepada pelanggan: {0}").replace("{0}", format_rupiah(self.refund_amount()))
+        )
+
     def chosen_lines(self) -> dict[int, int]:
-        assert self.sale is not None
+        if self.sale is None:
+            return {}
         chosen: dict[int, int] = {}
         for row, line in enumerate(self.sale.lines):
             spin = self.table.cellWidget(row, 3)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QSpinBox, QVBoxLayout
 
 from pos.core.errors import DomainError
@@ -31,6 +32,15 @@ def open_shift_dialog(open_shift: Callable[[int], ShiftView], parent: Any) -> Te
     dialog.field.setPlaceholderText(parent.tr("mis. 200000 atau 200rb"))
     dialog.ok_button.setText(parent.tr("Buka shift") + "\nEnter")
     return dialog
+
+
+class CountSpinBox(QSpinBox):
+    """A count that selects its number whenever it gets the keyboard (Tab, a click, the first field):
+    typing 5 over the "0" gives 5, never 50."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self, self.selectAll)  # after the click that brought the focus placed the cursor
 
 
 class CloseShiftDialog(QDialog):
@@ -56,7 +66,7 @@ class CloseShiftDialog(QDialog):
         grid.addWidget(QLabel(self.tr("<b>Nilai</b>")), 0, 2)
         self.values: dict[int, QLabel] = {}
         for row, denomination in enumerate(DENOMINATIONS, start=1):
-            spin = QSpinBox(objectName=f"count{denomination}")
+            spin = CountSpinBox(objectName=f"count{denomination}")
             spin.setRange(0, 100_000)
             spin.setMinimumHeight(34)
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -101,6 +111,7 @@ class CloseShiftDialog(QDialog):
         layout.addLayout(right, 1)
         self.resize(980, 700)
         self._update()
+        next(iter(self.counts.values())).setFocus()  # the count starts at the biggest note
 
     def counted(self) -> dict[int, int]:
         return {denomination: spin.value() for denomination, spin in self.counts.items()}
