@@ -2,8 +2,9 @@
 `python3 installer/dev.py provision` alone), never by the tests themselves.
 
 - Debian packages (engineering notes): `zbar-tools` (zbarimg reads printed QR codes and barcodes back),
-  `xvfb`, `openbox` and `xdotool` (a real X window with a window manager, a scanner typed as an X
-  keyboard) and the xcb libraries Qt's xcb platform plugin loads. Installed with apt-get only where it
+  `xvfb`, `openbox`, `xdotool` and `x11-utils` (a real X window with a window manager, a scanner typed as
+  an X keyboard, xwininfo and xprop to measure windows with their frames: tests/integration/test_real_x.py)
+  and the xcb libraries Qt's xcb platform plugin loads. Installed with apt-get only where it
   can be: as root on a machine with apt-get. Elsewhere the reason is printed and the tests that need a
   package skip, saying which.
 - emupos (an independent ESC/POS decoder, tests/printing) needs Python >= 3.13 while the project
@@ -23,7 +24,7 @@ import subprocess
 from pathlib import Path
 
 DEBIAN_PACKAGES = (
-    "zbar-tools", "xvfb", "openbox", "xdotool",
+    "zbar-tools", "xvfb", "openbox", "xdotool", "x11-utils",
     "libxcb-icccm4", "libxcb-keysyms1", "libxcb-cursor0", "libxcb-image0", "libxcb-randr0",
     "libxcb-render-util0", "libxcb-shape0", "libxcb-xfixes0", "libxcb-xkb1", "libxkbcommon-x11-0",
     "libx11-xcb1",
