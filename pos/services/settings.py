@@ -71,8 +71,12 @@ def outlet(uow: UnitOfWork) -> Outlet:
 # --- the admin's settings screen ------------------------------------------------------------------
 
 OUTLET_FIELDS = ("name", "kabupaten", "address", "phone", "npwp", "timezone", "receipt_footer")
-# The sync writes these from the province's programme on every successful run (pos.sync.runner).
-PROVINCE_SERVER_KEY = "sync.server"
+# The till's connection to the provincial server: written by `setup.initialize_outlet` (init, wizard) and
+# `pos.sync.runner.save_connection` (connect), read by the sync. With a server set, the sync writes the
+# ASN programme from the province's values on every successful run.
+SYNC_SERVER_KEY = "sync.server"
+SYNC_OUTLET_KEY = "sync.outlet"  # the till's label at the province, e.g. "5371-02"
+SYNC_TOKEN_KEY = "sync.token"
 
 
 @dataclass(frozen=True)
@@ -156,7 +160,7 @@ def set_qris(uow: UnitOfWork, actor: Actor, payload: str | None) -> QrisInfo | N
 
 def province_controls_asn(uow: UnitOfWork) -> bool:
     """With a provincial server set, every sync overwrites the ASN programme with the province's values."""
-    row = uow.session.get(Setting, PROVINCE_SERVER_KEY)
+    row = uow.session.get(Setting, SYNC_SERVER_KEY)
     return row is not None and bool(row.value)
 
 

@@ -181,11 +181,11 @@ def initialize_outlet(db: Database, setup: OutletSetup) -> SetupResult:
         if setup.qris_static:
             values["qris.static"] = setup.qris_static.strip()
         if setup.server is not None:
-            # The same keys pos.sync.runner.save_connection writes (services may not import pos.sync).
+            # The keys pos.sync.runner.save_connection writes too.
             values |= {
-                "sync.server": setup.server.url.rstrip("/"),
-                "sync.outlet": setup.server.till,
-                "sync.token": setup.server.token.strip(),
+                settings.SYNC_SERVER_KEY: setup.server.url.rstrip("/"),
+                settings.SYNC_OUTLET_KEY: setup.server.till,
+                settings.SYNC_TOKEN_KEY: setup.server.token.strip(),
             }
         for key, value in values.items():
             uow.session.add(Setting(key=key, value=value))

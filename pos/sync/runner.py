@@ -22,13 +22,12 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from pos.db.engine import Database
 from pos.db.models import AsnPeriodTotal, AsnRegistryEntry, Outlet, Setting
-from pos.services import outbox, sale_events
+from pos.services import outbox, sale_events, settings
 from pos.sync.client import NotDelivered, ProvinceClient, SyncRefused
 from pos.sync.protocol import MAX_BATCH_EVENTS, MAX_CLOCK_AHEAD_SECONDS, HelloJson, till_label
 
 log = logging.getLogger(__name__)
 
-SERVER_KEY, OUTLET_KEY, TOKEN_KEY = "sync.server", "sync.outlet", "sync.token"
 ASN_CURSOR_KEY = "sync.asn_cursor"
 INSTANCE_KEY = "sync.instance_id"
 CLOCK_OFFSET_KEY = "sync.clock_offset_s"  # server clock minus this till's clock, at the last hello
@@ -86,11 +85,20 @@ def _put(db: Database, values: dict[str, Any]) -> None:
 
 
 def save_connection(db: Database, connection: Connection) -> None:
-    _put(db, {SERVER_KEY: connection.server, OUTLET_KEY: connection.till, TOKEN_KEY: connection.token})
+    _put(
+        db,
+        {
+            settings.SYNC_SERVER_KEY: connection.server,
+            settings.SYNC_OUTLET_KEY: connection.till,
+            settings.SYNC_TOKEN_KEY: connection.token,
+        },
+    )
 
 
 def load_connection(db: Database) -> Connection | None:
-    server, till, token = _get(db, SERVER_KEY), _get(db, OUTLET_KEY), _get(db, TOKEN_KEY)
+    server = _get(db, settings.SYNC_SERVER_KEY)
+    till = _get(db, settings.SYNC_OUTLET_KEY)
+    token = _get(db, settings.SYNC_TOKEN_KEY)
     if not (isinstance(server, str) and isinstance(token, str)):
         return None
     return Connection(server=server, token=token, till=till if isinstance(till, str) else "")
