@@ -179,6 +179,14 @@ def show_demo_users(window: Any) -> None:
     window.signin.show_demo_users([(m.username, m.role, m.pin) for m in STAFF])
 
 
+def show_main_window(window: Any) -> None:
+    """Maximized; un-maximized it keeps a size that fits the screen, its frame included."""
+    from pos.ui.screen_fit import fit_to_screen
+
+    fit_to_screen(window)
+    window.showMaximized()
+
+
 def make_app(argv: list[str] | None = None) -> Any:
     from PySide6.QtWidgets import QApplication
 
@@ -252,7 +260,7 @@ def run_gui(data_dir: Path, demo: bool, *, smoke_test: bool = False) -> int:
     guard.main_window = till.window
     if demo:
         show_demo_users(till.window)
-    till.window.showMaximized()
+    show_main_window(till.window)
     try:
         return int(app.exec())
     finally:

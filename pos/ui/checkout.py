@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -39,6 +38,7 @@ from pos.services.shifts import ShiftView
 from pos.ui.backend import BuyerInfo, TillBackend
 from pos.ui.cart_model import CartTableModel
 from pos.ui.journal import CartJournal
+from pos.ui.tables import keep_fitted, stretch_name_column
 from pos.ui.widgets import big_button
 
 # A burst of scans is written once, this long after the last change (a scan never waits for the disk).
@@ -100,13 +100,10 @@ class CheckoutScreen(QWidget):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(40)
-        header = self.table.horizontalHeader()
-        # Fixed widths: ResizeToContents would read every row of the cart on every scan (2 ms a scan).
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((48, 0, 64, 140, 130, 150)):
-            if width:
-                header.resizeSection(column, width)
+        # The name takes the room left; money columns as wide as their widest figure (pos.ui.tables:
+        # only the longest text is measured, ResizeToContents would read every row on every scan).
+        stretch_name_column(self.table, 1)
+        keep_fitted(self.table, money=(3, 4, 5), others=(0, 2))
         self.table.clicked.connect(lambda _index: self.scan_field.setFocus())
 
         self.total_label = QLabel(format_rupiah(0), objectName="bigTotal")
@@ -147,7 +144,8 @@ class CheckoutScreen(QWidget):
         self.pay_button.setMinimumHeight(84)
         self.pay_button.clicked.connect(self.pay)
         side_layout.addWidget(self.pay_button)
-        side.setMinimumWidth(360)
+        side.setMinimumWidth(290)  # 1024x768 leaves the cart about 680 px beside it
+        side.setMaximumWidth(420)
 
         grid = QGridLayout()
         self.buttons: dict[str, Any] = {}

@@ -62,7 +62,7 @@ class PaymentDialog(QDialog):
         self.reference = QLineEdit(objectName="referenceField")
         self.reference.setPlaceholderText(self.tr("Nomor referensi / trace EDC"))
         self.tendered = QListWidget(objectName="tenderList")
-        self.tendered.setMaximumHeight(96)
+        self.tendered.setMaximumHeight(150)
         self.tendered.hide()
         self.tendered.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -108,18 +108,26 @@ class PaymentDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.add_button)
 
+        # Two columns under the methods, so that a split payment (its tenders listed on the left)
+        # never makes the dialog taller than a 1024x768 or 1366x768 screen: what is typed and taken on
+        # the left, the quick tenders or the QR on the right.
         layout = QVBoxLayout(self)
         totals = QHBoxLayout()
         totals.addWidget(self.total_label, 1)
         totals.addWidget(self.remaining_label, 1)
         layout.addLayout(totals)
         layout.addLayout(methods)
-        layout.addWidget(self.amount)
-        layout.addWidget(self.reference)
-        layout.addWidget(self.change_label)  # right under the amount the cashier types
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.tendered)
-        layout.addWidget(self.message)
+        entry = QVBoxLayout()
+        entry.addWidget(self.amount)
+        entry.addWidget(self.reference)
+        entry.addWidget(self.change_label)  # right under the amount the cashier types
+        entry.addWidget(self.tendered)
+        entry.addWidget(self.message)
+        entry.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addLayout(entry, 1)
+        middle.addWidget(self.pages, 1)
+        layout.addLayout(middle, 1)
         layout.addLayout(buttons)
 
         for method, key in METHOD_KEYS.items():

@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from pos.core.money import format_rupiah
 from pos.services.catalog import ProductView
+from pos.ui.tables import keep_fitted, stretch_name_column
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -72,6 +72,8 @@ class ProductTableModel(QAbstractTableModel):
             return values[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
             return _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 2):
+            return item.name if column == 1 else item.supplier_name
         return None
 
     def headerData(
@@ -102,12 +104,13 @@ class ProductSearchDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The name takes the room left, the price is never cut (pos.ui.tables); code and producer
+        # keep fixed widths: sizing them to contents would read every result row again on every key.
+        stretch_name_column(self.table, 1)
         header = self.table.horizontalHeader()
-        # Fixed widths: sizing to contents would read every result row again on every key.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 150), (2, 220), (3, 70), (4, 120)):
+        for column, width in ((0, 150), (2, 200)):
             header.resizeSection(column, width)
+        keep_fitted(self.table, money=(4,), others=(3,))
         self.hint = QLabel(self.tr("Enter: tambahkan  ·  ↑/↓: pilih  ·  Esc: tutup"), self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)

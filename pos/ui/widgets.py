@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QSizePolicy, QWidget
 
+from pos.ui.screen_fit import fit_to_screen
+
 BUTTON_MIN_HEIGHT = 56  # about 12 mm on a 15" till screen: a fingertip, not a mouse pointer
 
 
@@ -31,8 +33,11 @@ def run_dialog(dialog: QDialog) -> bool:
     """exec() a modal dialog, then schedule its deletion and give the keyboard back to its window.
 
     Read the dialog's results before returning to the event loop (deletion happens there). Without
-    a window manager (Xvfb, offscreen) nobody reactivates the main window, so it is done here.
+    a window manager (Xvfb, offscreen) nobody reactivates the main window, so it is done here. The
+    dialog is sized and placed to fit the screen first, and kept inside it (pos.ui.screen_fit).
     """
+    if not isinstance(dialog, QMessageBox):  # a message box sizes itself when shown
+        fit_to_screen(dialog)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
     owner = dialog.parentWidget()

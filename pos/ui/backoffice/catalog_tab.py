@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QProgressDialog,
@@ -108,9 +109,11 @@ class CatalogTab(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.search)
         left.addWidget(self.table)
-        tools = QHBoxLayout()
-        for button in (self.label_button, self.label_pdf_button, self.import_button, self.export_button):
-            tools.addWidget(button)
+        tools = QGridLayout()  # two by two: the form beside it keeps its room on a 1024 px screen
+        for number, button in enumerate(
+            (self.label_button, self.label_pdf_button, self.import_button, self.export_button)
+        ):
+            tools.addWidget(button, number // 2, number % 2)
         left.addLayout(tools)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)

@@ -14,7 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMainWindow,
+    QScrollArea,
+    QTabWidget,
+    QWidget,
+)
 
 from pos.services.context import Actor, PermissionDenied, Role
 from pos.ui.backoffice.backend import BackOfficeBackend, UnitOfWorkLike
@@ -23,6 +31,7 @@ from pos.ui.backoffice.consignment_tab import ConsignmentTab
 from pos.ui.backoffice.stock_tab import StockTab
 from pos.ui.backoffice.stocktake_tab import StocktakeTab
 from pos.ui.backoffice.suppliers_tab import SuppliersTab
+from pos.ui.screen_fit import scrolling
 
 
 class BackOfficeWindow(QMainWindow):
@@ -44,7 +53,7 @@ class BackOfficeWindow(QMainWindow):
         self.stock = StockTab(self.backend, print_document)
         self.stocktake = StocktakeTab(self.backend)
         self.consignment = ConsignmentTab(self.backend, print_document)
-        self.tabs = QTabWidget()
+        self.tabs = ScrollingTabs()
         for widget, title in (
             (self.catalog, "Produk"),
             (self.suppliers, "Produsen"),
@@ -55,7 +64,10 @@ class BackOfficeWindow(QMainWindow):
             self.tabs.addTab(widget, title)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
-        self.resize(1280, 760)
+        for combo in self.findChildren(QComboBox):  # a long producer name must not widen the window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        self.resize(1280, 760)  # at most: pos.ui.screen_fit fits it to the screen before it is shown
 
     def on_scan(self, code: str) -> None:
         """A scanner burst while this window is active (the till's ScannerFilter took the Enter): it
@@ -81,3 +93,26 @@ class BackOfficeWindow(QMainWindow):
             self.stocktake.refresh()
         elif widget is self.suppliers:
             self.suppliers.refresh()  # a product import may have created producers
+
+
+class ScrollingTabs(QTabWidget):
+    """Tabs whose pages scroll when the screen is too small for them (1024x768: a receiving document
+    with many lines, the consignment payout under its table), so the window never grows off screen.
+    `widget`, `currentWidget`, `setCurrentWidget` and `indexOf` speak of the pages, not their scroll
+    areas."""
+
+    def addTab(self, widget: QWidget, title: str) -> int:  # type: ignore[override]
+        return super().addTab(scrolling(widget, horizontal=True), title)
+
+    def widget(self, index: int) -> QWidget:
+        area = super().widget(index)
+        return area.widget() if isinstance(area, QScrollArea) else area
+
+    def currentWidget(self) -> QWidget:
+        return self.widget(self.currentIndex())
+
+    def indexOf(self, page: QWidget) -> int:
+        return next((i for i in range(self.count()) if self.widget(i) is page), -1)
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        self.setCurrentIndex(self.indexOf(page))

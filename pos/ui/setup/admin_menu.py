@@ -12,6 +12,7 @@ from pos.core.document import DrawerKick
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
 from pos.services.context import Actor, Role, require_role
+from pos.ui.screen_fit import fit_to_screen
 from pos.ui.setup.admin_backend import AdminBackend
 from pos.ui.setup.cash_dialog import CashMovementDialog
 from pos.ui.setup.print_queue_dialog import PrintQueueDialog
@@ -157,6 +158,7 @@ class AdminMenu(QObject):
 
         printer = submit if self.window.submit_print is not None else None
         self.backoffice = BackOfficeWindow(self.backend.unit_of_work, actor, print_document=printer)
+        fit_to_screen(self.backoffice)  # on the till's screen, inside it, and kept inside as it grows
         self.backoffice.show()
 
     def build(self, key: str, actor: Actor) -> Any:

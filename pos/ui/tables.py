@@ -1,0 +1,70 @@
+"""Tables that give the product name the room and never cut a price.
+
+Money columns are as wide as their widest figure (never narrower than `MONEY_SAMPLE`, so a column
+does not jump on the first big sale); the name column takes what is left and elides in the middle,
+so "Kopi Arabika Flores Bajawa 250 g" and "... 500 g" stay apart; its tooltip has the full name.
+Only the longest text of a column is measured (digits are equally wide), so a scan stays cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+MONEY_SAMPLE = "Rp9.999.999"
+CELL_PADDING = 16  # the cell's text margins, with room to spare
+
+
+def text_width(view: QTableView, text: str) -> int:
+    view.ensurePolished()  # the style sheet's font size, before the first show
+    return view.fontMetrics().horizontalAdvance(text) + CELL_PADDING
+
+
+def header_width(view: QTableView, column: int) -> int:
+    header = view.horizontalHeader()
+    header.ensurePolished()
+    text = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+    return header.fontMetrics().horizontalAdvance(text) + 2 * CELL_PADDING
+
+
+def stretch_name_column(view: QTableView, column: int) -> None:
+    """`column` takes the room left over; long names lose their middle, not their end."""
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(24)
+
+
+def fit_columns(view: QTableView, columns: Iterable[int], sample: str = "") -> None:
+    """Each of `columns` as wide as its widest cell or header (at least `sample`)."""
+    model = view.model()
+    header = view.horizontalHeader()
+    rows = model.rowCount()
+    for column in columns:
+        widest = sample
+        for row in range(rows):
+            text = str(model.data(model.index(row, column)) or "")
+            if len(text) > len(widest):
+                widest = text
+        width = max(text_width(view, widest), header_width(view, column))
+        if header.sectionSize(column) != width:
+            header.resizeSection(column, width)
+
+
+def keep_fitted(view: QTableView, money: Iterable[int], others: Iterable[int] = ()) -> None:
+    """Fit the money columns (at least `MONEY_SAMPLE`) and `others` now and whenever the rows change."""
+    money, others = tuple(money), tuple(others)
+
+    def fit() -> None:
+        fit_columns(view, money, MONEY_SAMPLE)
+        fit_columns(view, others)
+
+    model = view.model()
+    for signal in (model.modelReset, model.rowsInserted, model.dataChanged, model.layoutChanged):
+        signal.connect(fit)
+    fit()
