@@ -44,6 +44,7 @@ from helpers.cli import ntt_pos
 pytestmark = pytest.mark.slow
 
 WIDTH, HEIGHT = 1024, 768
+XVFB_SCREEN = ("-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp")
 TOOLS = ("Xvfb", "openbox", "xdotool", "xwininfo", "xprop")
 CASHIER, CASHIER_NAME, CASHIER_PIN = "kasir1", "Yuliana Bria", "1111"  # README: the demo outlet's users
 OPENING_FLOAT = 200_000
@@ -133,7 +134,7 @@ class Screen:
         self.env.pop("WAYLAND_DISPLAY", None)
         self.shot_count = 0
         quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}  # "no debian-menu.xml" etc.
-        openbox = self._spawn(["openbox", "--sm-disable"], "openbox", env=self.env, **quiet)
+        openbox = self.spawn(["openbox", "--sm-disable"], "openbox", env=self.env, **quiet)
 
         def openbox_alive() -> None:
             if openbox.poll() is not None:
@@ -142,7 +143,7 @@ class Screen:
         wait_for("openbox to manage the screen", self._wm_running, 20, openbox_alive)
 
     # --- processes ----------------------------------------------------------------------------------
-    def _spawn(self, argv: list[str], name: str, **kwargs: Any) -> subprocess.Popen[bytes]:
+    def spawn(self, argv: list[str], name: str, **kwargs: Any) -> subprocess.Popen[bytes]:
         process = subprocess.Popen(argv, **kwargs)
         self.stack.callback(stop, process, name)
         return process
@@ -151,17 +152,8 @@ class Screen:
         """Xvfb chooses a free display and writes its number to a pipe (-displayfd): no guessing."""
         read, write = os.pipe()
         try:
-            self._spawn(
-                [
-                    "Xvfb",
-                    "-displayfd",
-                    str(write),
-                    "-screen",
-                    "0",
-                    f"{WIDTH}x{HEIGHT}x24",
-                    "-nolisten",
-                    "tcp",
-                ],
+            self.spawn(
+                ["Xvfb", "-displayfd", str(write), *XVFB_SCREEN],
                 "Xvfb",
                 pass_fds=(write,),
                 stdout=subprocess.DEVNULL,
@@ -287,7 +279,7 @@ class Till:
         self.title = f"Kasir {outlet[0]}"  # pos/ui/main_window.py
         self.output = log.open("wb")
         screen.stack.callback(self.output.close)
-        self.process = screen._spawn(
+        self.process = screen.spawn(
             [*ntt_pos_command(), "--data-dir", str(data_dir)],
             "ntt-pos",
             env=screen.env,
@@ -381,6 +373,9 @@ def test_cashier_sells_with_a_scanner_and_closes_the_shift_in_a_real_x_window(
         sale = drive_one_shift(screen, till)
     except BaseException:
         screen.screenshot("failed")
+        print(f"\nreal-X run failed; screenshots in {shots}; windows measured so far:")
+        for frame in till.frames:
+            print(f"  {frame}")
         raise
     check_database(till, sale)
     totals = ntt_pos(data_dir, "report", "totals", "--json")
