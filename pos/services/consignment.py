@@ -23,7 +23,7 @@ from sqlalchemy import func, select, text
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
 from pos.core.report_documents import ConsignmentLine, ConsignmentStatement
-from pos.core.timeutil import local_time, utc_now
+from pos.core.timeutil import business_date, local_time, utc_now
 from pos.db.models import Product, Supplier, SupplierPayout, User
 from pos.db.uow import UnitOfWork
 from pos.services import audit, cash_movements, checkout, outbox, settings
@@ -136,6 +136,13 @@ def _refunds(uow: UnitOfWork, supplier_id: int, start: str, end: str) -> dict[in
             out[row.product_id][0] += row.qty
             out[row.product_id][1] += net
     return {pid: (qty, net) for pid, (qty, net) in out.items()}
+
+
+def default_period(uow: UnitOfWork, now: datetime | None = None) -> tuple[date, date]:
+    """The period a settlement screen starts with: the first of this month to today, both business
+    dates in the outlet's zone (at 07:30 WITA, 23:30 UTC the day before, today's sales are in it)."""
+    today = business_date(now or utc_now(), checkout.outlet_info(uow).timezone)
+    return today.replace(day=1), today
 
 
 def settle(uow: UnitOfWork, actor: Actor, supplier_id: int, start: date, end: date) -> Settlement:

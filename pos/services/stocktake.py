@@ -16,10 +16,10 @@ from datetime import datetime
 from sqlalchemy import select
 
 from pos.core.errors import DomainError
-from pos.core.timeutil import utc_now
+from pos.core.timeutil import business_date, utc_now
 from pos.db.models import Product, StockMovement, Stocktake, StocktakeCount
 from pos.db.uow import UnitOfWork
-from pos.services import audit, products, stock
+from pos.services import audit, checkout, products, stock
 from pos.services.context import Actor, Role, require_role
 
 
@@ -174,7 +174,8 @@ def post(uow: UnitOfWork, actor: Actor, stocktake_id: int, *, now: datetime | No
         p.id: p
         for p in uow.session.scalars(select(Product).where(Product.id.in_([d.product_id for d in differing])))
     }
-    reason = f"Stok opname {take.started_at:%Y-%m-%d}"
+    started = business_date(take.started_at, checkout.outlet_info(uow).timezone)  # the shop's day
+    reason = f"Stok opname {started:%Y-%m-%d}"
     for line in differing:
         uow.session.add(
             StockMovement(

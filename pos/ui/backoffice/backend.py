@@ -8,13 +8,14 @@ check the role, validate, audit and commit; a refusal arrives as a DomainError w
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from pos.core.document import Document
 from pos.core.report_documents import consignment_statement_document
-from pos.services import consignment, product_import, settings, stock, stocktake
+from pos.core.timeutil import local_time
+from pos.services import checkout, consignment, product_import, settings, stock, stocktake
 from pos.services import products as product_service
 from pos.services import suppliers as supplier_service
 from pos.services.context import Actor
@@ -43,6 +44,10 @@ class BackOfficeBackend:
     def _act(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         with self._uow() as uow:
             return work(uow, self.actor, *args, **kwargs)
+
+    def outlet_time(self, at: datetime) -> datetime:
+        """A stored (UTC) time as the outlet's clock shows it (WITA by default), never the machine's."""
+        return local_time(at, self._run(checkout.outlet_info).timezone)
 
     def paper_columns(self) -> int:
         return self._run(settings.receipt_columns)
@@ -142,6 +147,9 @@ class BackOfficeBackend:
         self._act(stocktake.cancel, stocktake_id)
 
     # --- consignment -------------------------------------------------------------------------
+    def default_period(self) -> tuple[date, date]:
+        return self._run(consignment.default_period)
+
     def settle(self, supplier_id: int, start: date, end: date) -> consignment.Settlement:
         return self._act(consignment.settle, supplier_id, start, end)
 

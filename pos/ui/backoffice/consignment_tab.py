@@ -41,8 +41,8 @@ class ConsignmentTab(QWidget):
         self.message = MessageLine()
         self.supplier = QComboBox()
         self.reload_choices()
-        today = date.today()
-        self.start = QDateEdit(_qdate(today.replace(day=1)))
+        first, today = backend.default_period()  # the outlet's dates (WITA), not the machine's
+        self.start = QDateEdit(_qdate(first))
         self.end = QDateEdit(_qdate(today))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)

@@ -6,9 +6,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from pos.core.errors import DomainError
+from pos.core.receipt import zone_name
 from pos.services.stocktake import CountLine, PostedStocktake
 from pos.ui.backoffice.backend import BackOfficeBackend
 from pos.ui.backoffice.common import MessageLine, attempt, fill_table, make_table, whole_number
+from pos.ui.widgets import confirm
 
 
 class StocktakeTab(QWidget):
@@ -55,11 +57,14 @@ class StocktakeTab(QWidget):
     def refresh(self) -> list[CountLine]:
         current = self.backend.current_stocktake()
         lines = self.backend.stocktake_lines(current.stocktake_id) if current else []
-        self.status.setText(
-            f"Stok opname berjalan sejak {current.started_at:%d-%m-%Y %H:%M} UTC, "
-            f"{len(lines)} barang dihitung."
-            if current else "Tidak ada stok opname yang berjalan."
-        )  # fmt: skip
+        if current is None:
+            self.status.setText("Tidak ada stok opname yang berjalan.")
+        else:
+            started = self.backend.outlet_time(current.started_at)  # the outlet's clock (WITA)
+            self.status.setText(
+                f"Stok opname berjalan sejak {started:%d-%m-%Y %H:%M} {zone_name(started)}, "
+                f"{len(lines)} barang dihitung."
+            )
         fill_table(
             self.table,
             ("Kode", "Nama", "Dihitung", "Menurut sistem", "Selisih"),
@@ -110,8 +115,15 @@ class StocktakeTab(QWidget):
         return posted
 
     def cancel(self) -> None:
+        """Cancelling throws away every count of this opname: asked first, "Tidak" keeps it running."""
         try:
-            self.backend.cancel_stocktake(self._current_id())
+            stocktake_id = self._current_id()
+            counted = len(self.backend.stocktake_lines(stocktake_id))
+            question = f"Batalkan stok opname ini? {counted} barang yang sudah dihitung akan dibuang."
+            if not confirm(self, "Batalkan opname", question):
+                self.message.ok("Stok opname tetap berjalan.")
+                return
+            self.backend.cancel_stocktake(stocktake_id)
         except DomainError as error:
             self.message.error(str(error))
             return
