@@ -20,16 +20,11 @@ log = logging.getLogger(__name__)
 
 def open_database(data_dir: Path, demo: bool) -> Database:
     """Open the till database; with `demo` an empty one is created and seeded with the demo outlet."""
-    db = Database.open(data_dir, create=demo)
     if demo:
-        from pos.db.models import Outlet
-        from pos.services.demo import seed_demo
+        from pos.services.demo import open_demo
 
-        with db.unit_of_work() as uow:
-            if uow.session.query(Outlet.id).first() is None:
-                seed_demo(uow)
-                uow.commit()
-    return db
+        return open_demo(data_dir)[0]
+    return Database.open(data_dir, create=False)
 
 
 def initialize_data_dir(data_dir: Path, outlet_setup: Any) -> Any:

@@ -42,20 +42,6 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(data_dir_of(args), demo=bool(args.demo), smoke_test=bool(args.smoke_test))
 
 
-def ensure_demo(data_dir: Path) -> tuple[Database, bool]:
-    """Open the demo database, seeding it on first use; returns (db, seeded_now)."""
-    from pos.db.models import Outlet
-    from pos.services.demo import seed_demo
-
-    db = Database.open(data_dir, create=True)
-    with db.unit_of_work() as uow:
-        if uow.session.query(Outlet.id).first() is not None:
-            return db, False
-        seed_demo(uow)
-        uow.commit()
-    return db, True
-
-
 def cmd_init(args: argparse.Namespace) -> int:
     if args.init_demo or args.demo:
         return init_demo(args)
@@ -63,8 +49,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def init_demo(args: argparse.Namespace) -> int:
-    db, seeded = ensure_demo(data_dir_of(args))
+    from pos.services.demo import open_demo
     from pos.services.reports import totals
+
+    db, seeded = open_demo(data_dir_of(args))
 
     with db.unit_of_work() as uow:
         figures = totals(uow)

@@ -1,8 +1,10 @@
 """Seeding the demo outlet: NTT Mart by Dekranasda Kota Kupang with its producers, catalog and staff.
 
-`seed_demo` fills an empty till database in the caller's transaction. Everything random comes from one
-seeded `random.Random`, UUIDs included, so two seeded databases hold the same rows (only the argon2
-PIN hashes differ: their salts must stay random). Rows are written with bulk inserts, the fast path.
+`open_demo` opens the demo till database, seeding it on first use (what `ntt-pos --demo` and
+`ntt-pos init --demo` do); `seed_demo` fills an empty till database in the caller's transaction.
+Everything random comes from one seeded `random.Random`, UUIDs included, so two seeded databases hold
+the same rows (only the argon2 PIN hashes differ: their salts must stay random). Rows are written with
+bulk inserts, the fast path.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -21,6 +24,7 @@ from sqlalchemy import insert, select
 from pos.core.barcode import ean13_check_digit, make_instore_ean13
 from pos.core.errors import DomainError
 from pos.core.regions import region
+from pos.db.engine import Database
 from pos.db.models import (
     AsnRegistryEntry,
     Category,
@@ -296,3 +300,14 @@ def seed_demo(uow: UnitOfWork, *, now: datetime | None = None) -> DemoSummary:
         users=tuple((s.username, s.role, s.pin) for s in STAFF),
         asn_entries=len(registry),
     )
+
+
+def open_demo(data_dir: Path) -> tuple[Database, bool]:
+    """Open the demo till database in `data_dir`, created and seeded on first use; (db, seeded now)."""
+    db = Database.open(data_dir, create=True)
+    with db.unit_of_work() as uow:
+        if uow.session.scalar(select(Outlet.id).limit(1)) is not None:
+            return db, False
+        seed_demo(uow)
+        uow.commit()
+    return db, True
