@@ -1,12 +1,16 @@
-"""Benchmark: build and render a 30-line receipt. Goal <= 5 ms (issue 4).
+"""Benchmark: build and render a 30-line receipt. Goal <= 2 ms for any profile (issue 11).
 
 Run on its own: .venv/bin/python tests/benchmarks/bench_receipt.py
 Prints each figure beside its goal: the median of many runs after a warm-up (python-escpos is
 imported once before timing; its import is a one-off ~300 ms that the print queue pays off the GUI).
+Every run renders another sale (its own receipt number and QR), as the till does: a QR drawn once
+and kept (a reprint) would flatter the figure of a printer that gets QR codes as images.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import statistics
 import sys
 import time
@@ -27,7 +31,7 @@ from pos.core.receipt import (
 )
 from pos.printing.escpos_render import escpos_bytes
 
-GOAL_MS = 5.0
+GOAL_MS = 2.0
 
 
 def thirty_line_receipt() -> Receipt:
@@ -47,6 +51,16 @@ def thirty_line_receipt() -> Receipt:
     )
 
 
+def another_sale(receipt: Receipt, numbers: itertools.count[int]) -> Receipt:
+    """The same receipt for the next sale: its own receipt number and sale id, so its own QR."""
+    n = next(numbers)
+    return dataclasses.replace(
+        receipt,
+        receipt_no=f"5371-01-20261128-{n:04d}",
+        sale_uuid=f"0b8f4c1e-5d2a-4e7b-9c3f-{n:012d}",
+    )
+
+
 def median_ms(work: object, runs: int = 200) -> float:
     timings = []
     for _ in range(runs):
@@ -58,13 +72,16 @@ def median_ms(work: object, runs: int = 200) -> float:
 
 def main() -> int:
     receipt = thirty_line_receipt()
+    numbers = itertools.count(1)
     escpos_bytes(receipt_document(receipt, 32), 58, None)  # warm-up: imports python-escpos
+    escpos_bytes(receipt_document(receipt, 32), 58, "POS-5890")  # and segno, PIL
     figures = {
-        "build + render text, 58 mm": median_ms(lambda: render_text(receipt_document(receipt, 32), 32)),
+        "build + render text, 58 mm": median_ms(
+            lambda: render_text(receipt_document(another_sale(receipt, numbers), 32), 32)),
         "build + render ESC/POS, 80 mm default profile": median_ms(
-            lambda: escpos_bytes(receipt_document(receipt, 48), 80, None)),
+            lambda: escpos_bytes(receipt_document(another_sale(receipt, numbers), 48), 80, None)),
         "build + render ESC/POS, 58 mm POS-5890 (QR as image)": median_ms(
-            lambda: escpos_bytes(receipt_document(receipt, 32), 58, "POS-5890"), runs=50),
+            lambda: escpos_bytes(receipt_document(another_sale(receipt, numbers), 32), 58, "POS-5890")),
     }
     failed = False
     for name, value in figures.items():
