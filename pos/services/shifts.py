@@ -98,6 +98,12 @@ class ShiftSummary:
         return self.closed_at is not None
 
 
+def may_work_without_shift(actor: Actor) -> bool:
+    """A manager or admin may sign in for the back office and the Admin menu without opening a cash
+    shift; a cashier signs in to sell, and selling needs a shift (the till asks for its float)."""
+    return actor.at_least(Role.MANAGER)
+
+
 def _view(shift: Shift, user: User) -> ShiftView:
     return ShiftView(
         shift_id=shift.id,

@@ -23,11 +23,13 @@ from pos.core.receipt import Receipt, receipt_document
 from pos.core.timeutil import local_time
 from pos.core.versions import is_newer
 from pos.services.context import ROLE_LABELS, Actor, Role
+from pos.services.shifts import ShiftView, may_work_without_shift
 from pos.ui.about import HelpMenu
 from pos.ui.backend import TillBackend
 from pos.ui.checkout import CheckoutScreen
 from pos.ui.checkout_actions import CheckoutActions
 from pos.ui.dialogs import ManagerPinDialog, PreviewDialog
+from pos.ui.manager_page import ManagerPage
 from pos.ui.recovery import Recovery
 from pos.ui.refund import RefundDialog
 from pos.ui.scanner import ScannerFilter
@@ -61,6 +63,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.signin)
         self.pages.addWidget(self.checkout)
+        self.manager_page = ManagerPage(self)  # a manager signed in without a shift
+        self.pages.addWidget(self.manager_page)
         # Above every page: a damaged database or a failed backup is the manager's business, shown
         # where anyone signing in sees it, never as a dialog in the cashier's way.
         self.data_banner = QLabel(objectName="dataBanner", wordWrap=True)
@@ -147,11 +151,21 @@ class MainWindow(QMainWindow):
             return
         shift = self.backend.current_shift(actor)
         if shift is None:
-            dialog = open_shift_dialog(lambda amount: self.backend.open_shift(actor, amount), self)
+            dialog = open_shift_dialog(
+                lambda amount: self.backend.open_shift(actor, amount),
+                self,
+                without_shift=may_work_without_shift(actor),
+            )
             if not run_dialog(dialog):
                 self.show_sign_in()
                 return
+            if dialog.value is None:  # a manager for the back office: no cart, no drawer
+                self.manager_page.enter(actor)
+                return
             shift = dialog.value
+        self.start_selling(actor, shift)
+
+    def start_selling(self, actor: Actor, shift: ShiftView) -> None:
         self.cashier_label.setText(f"{actor.full_name} ({ROLE_LABELS[actor.role]})")
         self.shift_label.setText(
             self.tr("Shift #{0} · modal {1}")

@@ -20,8 +20,13 @@ from pos.ui.dialogs import TextDialog
 from pos.ui.widgets import big_button
 
 
-def open_shift_dialog(open_shift: Callable[[int], ShiftView], parent: Any) -> TextDialog:
-    """Ask for the opening float; Enter opens the shift (`value` is then the ShiftView)."""
+def open_shift_dialog(
+    open_shift: Callable[[int], ShiftView], parent: Any, *, without_shift: bool = False
+) -> TextDialog:
+    """Ask for the opening float; Enter opens the shift (`value` is then the ShiftView).
+
+    With `without_shift` (a manager: `shifts.may_work_without_shift`) "Tanpa shift" (Alt+N) accepts the
+    dialog with `value` None: the back office and the Admin menu, no selling."""
     dialog = TextDialog(
         parent.tr("Buka shift"),
         parent.tr("Modal awal di laci"),
@@ -31,6 +36,12 @@ def open_shift_dialog(open_shift: Callable[[int], ShiftView], parent: Any) -> Te
     dialog.setObjectName("openShiftDialog")
     dialog.field.setPlaceholderText(parent.tr("mis. 200000 atau 200rb"))
     dialog.ok_button.setText(parent.tr("Buka shift") + "\nEnter")
+    skip = big_button(parent.tr("Tanpa shift (manajemen toko)"), "Alt+N", dialog)
+    skip.setShortcut("Alt+N")
+    skip.clicked.connect(dialog.accept)  # QDialog.accept: no float checked, `value` stays None
+    skip.setVisible(without_shift)
+    dialog.buttons.insertWidget(0, skip)
+    dialog.without_shift_button = skip  # type: ignore[attr-defined]
     return dialog
 
 
