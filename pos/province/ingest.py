@@ -35,8 +35,13 @@ from pos.sync.protocol import (
 )
 from pos.sync.protocol.events import Refund, Sale
 
-# Every NTT outlet trades in WITA; a business date is the date of the sale's time there.
-OUTLET_ZONE = ZoneInfo("Asia/Makassar")
+# Every NTT outlet trades in WITA; a business date is the date of the sale's time there. The zone is
+# loaded at the first sale, not at import (reading the tz database is I/O: docs/architecture.md).
+OUTLET_ZONE_NAME = "Asia/Makassar"
+
+
+def outlet_zone() -> ZoneInfo:
+    return ZoneInfo(OUTLET_ZONE_NAME)  # zoneinfo keeps each zone it loaded: this is a lookup after the first
 
 
 class ForeignOutletEvent(Exception):
@@ -72,7 +77,7 @@ def _check_dates(item: Item, now: datetime) -> None:
             "waktu event lebih dari 5 menit di depan jam server provinsi; periksa jam dan zona waktu kasir"
         )
     if isinstance(payload, Sale | Refund):
-        local_day = payload.created_at.astimezone(OUTLET_ZONE).date()
+        local_day = payload.created_at.astimezone(outlet_zone()).date()
         if payload.business_date != local_day:
             raise ProtocolError(
                 f"tanggal usaha {payload.business_date.isoformat()} tidak sama dengan tanggal waktu "

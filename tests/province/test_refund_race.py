@@ -40,9 +40,9 @@ def refund_event(sale: dict, qty: int, amount: int, number: int) -> dict:
 
 
 def protocol_zone():  # type: ignore[no-untyped-def]
-    from pos.province.ingest import OUTLET_ZONE
+    from pos.province.ingest import outlet_zone
 
-    return OUTLET_ZONE
+    return outlet_zone()
 
 
 def test_concurrent_refunds_of_one_sale_never_exceed_it(province_engine: Engine, tmp_path: Path) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -182,3 +184,39 @@ def test_headless_modules_import_without_qt_or_escpos() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "", f"imported at module level: {out.stdout.strip()}"
+
+
+PROBE = ROOT / "tests" / "helpers" / "import_probe.py"
+
+
+def io_at_import(package_dir: Path, modules: list[str]) -> list[dict[str, str]]:
+    """What importing `modules` (in a fresh interpreter) did to files, sockets, SQLite and processes."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(PROBE), str(package_dir), *modules],
+        capture_output=True, text=True, check=True, cwd=package_dir.parent, env=env, timeout=120,
+    )  # fmt: skip
+    findings: list[dict[str, str]] = json.loads(done.stdout.splitlines()[-1])
+    return findings
+
+
+def test_the_import_probe_sees_io(tmp_path: Path) -> None:
+    package = tmp_path / "busy"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "quiet.py").write_text("import sqlite3\nNAME = 'quiet'\n")
+    (package / "noisy.py").write_text(
+        "import sqlite3\nfrom pathlib import Path\n"
+        "DATA = Path(__file__).with_name('data.txt').write_text('x')\n"
+        "CON = sqlite3.connect(':memory:')\n"
+    )
+    assert io_at_import(package, ["busy.quiet"]) == []
+    found = {(f["event"], f["in"]) for f in io_at_import(package, ["busy.quiet", "busy.noisy"])}
+    assert found == {("open", "busy/noisy.py"), ("sqlite3.connect", "busy/noisy.py")}
+
+
+def test_importing_any_module_does_no_io() -> None:
+    """Importing every `pos` module (the Qt ones too) opens no file but Python code, makes or removes
+    no folder, opens no socket or SQLite database and starts no process (docs/architecture.md)."""
+    modules = [module for module in MODULES if module != "pos.__main__"]
+    assert io_at_import(POS, modules) == []
