@@ -1,12 +1,12 @@
 """What the test suite needs beyond the project venv, installed by `python3 installer/dev.py test` (or
 `python3 installer/dev.py provision` alone), never by the tests themselves.
 
-- Debian packages (engineering notes): `zbar-tools` (zbarimg reads printed QR codes and barcodes back),
-  `xvfb`, `openbox`, `xdotool` and `x11-utils` (a real X window with a window manager, a scanner typed as
-  an X keyboard, xwininfo and xprop to measure windows with their frames: tests/integration/test_real_x.py)
-  and the xcb libraries Qt's xcb platform plugin loads. Installed with apt-get only where it
-  can be: as root on a machine with apt-get. Elsewhere the reason is printed and the tests that need a
-  package skip, saying which.
+- Debian packages (docs/engineering-notes.md): `zbar-tools` (zbarimg reads printed QR codes and barcodes
+  back), `xvfb`, `openbox`, `xdotool` and `x11-utils` (a real X window with a window manager, a scanner
+  typed as an X keyboard, xwininfo and xprop to measure windows with their frames:
+  tests/integration/test_real_x.py) and the xcb libraries Qt's xcb platform plugin loads. Installed with
+  apt-get only where it can be: as root on a machine with apt-get. Elsewhere the reason is printed and the
+  tests that need a package skip, saying which.
 - emupos (an independent ESC/POS decoder, tests/printing) needs Python >= 3.13 while the project
   supports 3.11, so it gets a venv of its own, made with a Python >= 3.13 found on the machine (PATH,
   pyenv). Without one, the reason is written beside the venv and the decoding tests skip with it.
@@ -29,7 +29,7 @@ DEBIAN_PACKAGES = (
     "libxcb-render-util0", "libxcb-shape0", "libxcb-xfixes0", "libxcb-xkb1", "libxkbcommon-x11-0",
     "libx11-xcb1",
 )
-EMUPOS_VERSION = "0.4.0"  # alpha: pinned (engineering notes)
+EMUPOS_VERSION = "0.4.0"  # alpha: pinned (docs/engineering-notes.md)
 MIN_EMUPOS_PYTHON = (3, 13)
 
 

@@ -6,7 +6,7 @@ It starts Xvfb (unless DISPLAY is already set), creates a fresh demo outlet in a
 the real main window and dialogs on it, and saves what the X screen shows. Dialogs are shown
 non-modally here so the script can arrange them; they are the same classes the till runs.
 
-One-time setup on Debian 12 (the xcb platform plugin needs these; engineering notes):
+One-time setup on Debian 12 (the xcb platform plugin needs these; docs/engineering-notes.md):
     apt-get install xvfb libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-randr0 \
         libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
 """

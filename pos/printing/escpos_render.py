@@ -4,7 +4,7 @@ A document is rendered into python-escpos's `Dummy` printer, giving the exact by
 the print queue sends those bytes to the real connection. Rendering never touches a device, so the
 bytes can be golden-tested and written to a file for support (`write_escpos`).
 
-python-escpos 3.1 facts this module is built around (shared/engineering-notes.md):
+python-escpos 3.1 facts this module is built around (docs/engineering-notes.md):
 - `import escpos` takes ~300 ms and writes a temp folder: it is imported inside the functions here.
 - The capability profile decides native QR/barcodes or images; 58 mm `POS-5890` profiles send no cut
   and rasterise barcodes. `profile=None` means python-escpos's generic "default" profile.

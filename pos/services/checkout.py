@@ -2,7 +2,7 @@
 
 The money is computed once by `pos.core.pricing.price_cart` and `pos.core.payments.settle`; this module
 only checks the cart against the database and writes it. The hot path uses Core inserts (an ORM
-unit-of-work flush costs ~2 ms a sale on this hardware, most of it CPU; engineering notes).
+unit-of-work flush costs ~2 ms a sale on this hardware, most of it CPU; docs/engineering-notes.md).
 """
 
 from __future__ import annotations

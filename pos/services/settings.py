@@ -22,7 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "tax.ppn_enabled": False,
     # "included": prices already contain PPN (shown on the receipt); "added": PPN added on top.
     "tax.ppn_mode": "included",
-    "tax.ppn_rate_percent": 11,  # 12% of a base of 11/12 of the price (domain notes)
+    "tax.ppn_rate_percent": 11,  # 12% of a base of 11/12 of the price (docs/domain-notes.md)
     "receipt.header": "",
     "receipt.paper": 58,
     "receipt.logo": None,  # path of an image; printed only where the printer has graphics

@@ -1,8 +1,8 @@
 """Telling a keyboard-wedge barcode scanner from a person typing.
 
 A scanner types a whole code in one burst, a key every 7-16 ms, and ends it with Enter; people type
-at 80 ms or more per key (engineering notes). `BurstDetector` is the timing rule, free of Qt so it is
-tested with exact times; `ScannerFilter` watches the application's key presses with it and turns a
+at 80 ms or more per key (docs/engineering-notes.md). `BurstDetector` is the timing rule, free of Qt
+so it is tested with exact times; `ScannerFilter` watches the application's key presses with it and turns a
 burst into one `scanned(code)` signal. The Enter that ends a burst is always swallowed, so a scan
 never presses a dialog's default button, and the burst's characters are taken back out of whatever
 text field had the focus.

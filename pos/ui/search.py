@@ -2,7 +2,7 @@
 
 The search runs in SQL (FTS5 prefix match through `pos.services.catalog.search`, LIMIT 50): on the
 full catalog it answers in well under a frame, where a QSortFilterProxyModel over 100,000 rows would
-take a second (engineering notes). The model just shows the rows it is given.
+take a second (docs/engineering-notes.md). The model just shows the rows it is given.
 """
 
 from __future__ import annotations

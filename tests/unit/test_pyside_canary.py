@@ -1,4 +1,4 @@
-"""Canary for the PySide6 6.12.0 `none_dealloc` abort (shared/engineering-notes.md).
+"""Canary for the PySide6 6.12.0 `none_dealloc` abort (docs/engineering-notes.md).
 
 On Python 3.11, PySide6 6.12.0 drops a reference to `None` on every `QLabel.setText`; after ~5,200
 calls the interpreter aborts. A till updates labels all day, so every PySide6 upgrade must pass this:
