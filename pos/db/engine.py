@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos.db import schema_version
 from pos.db.files import DB_FILENAME, DatabaseRefused, OpenReport, inspect_file, make_private
 from pos.db.uow import UnitOfWork
 
@@ -45,8 +46,6 @@ class Database:
     @classmethod
     def open(cls, data_dir: Path, *, create: bool = True) -> Database:
         """Open (and create or upgrade, with a backup first) the till database in `data_dir`."""
-        from pos.db import migrate  # Alembic is only needed here, not by every importer of pos.db
-
         path = Path(data_dir) / DB_FILENAME
         inspect_file(path)
         exists = path.exists() and path.stat().st_size > 0
@@ -62,6 +61,10 @@ class Database:
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         make_private(path, 0o600)
         engine = make_engine(path)
+        if exists and schema_version.is_current(path):  # the usual start: nothing to upgrade, no Alembic
+            return cls(path, engine, OpenReport(path=path, created=False, upgraded_from=None, backup=None))
+        from pos.db import migrate  # Alembic is only needed here, not by every importer of pos.db
+
         report = migrate.upgrade(engine, path, created=not exists)
         return cls(path, engine, report)
 
