@@ -24,7 +24,17 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-WIDTH, HEIGHT = 1366, 768  # the most common till screen
+WIDTH, HEIGHT = 1366, 768  # the most common till screen; `--size 1024x768` for the smallest
+SUFFIX = ""  # "_1024" in the names of the shots at 1024x768
+
+
+def start_openbox() -> subprocess.Popen[bytes] | None:
+    """A window manager, so that windows have frames and maximize as on a till (if installed)."""
+    if shutil.which("openbox") is None:
+        return None
+    manager = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    return manager
 
 
 def start_xvfb(display: str = ":97") -> subprocess.Popen[bytes] | None:
@@ -57,18 +67,17 @@ class Shooter:
 
     def shoot(self, name: str) -> Path:
         self.settle()
-        path = self.out / f"{name}.png"
+        path = self.out / f"{name}{SUFFIX}.png"
         self.app.primaryScreen().grabWindow(0).save(str(path))
         print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
         return path
 
 
 def centre(dialog: Any, window: Any) -> None:
-    """Without a window manager nothing places a dialog: put it in the middle of the main window."""
-    dialog.adjustSize()
-    geometry = dialog.frameGeometry()
-    geometry.moveCenter(window.frameGeometry().center())
-    dialog.move(geometry.topLeft())
+    """Size and place the dialog as `run_dialog` does on the till: fitted to the screen, over `window`."""
+    from pos.ui.screen_fit import fit_to_screen
+
+    fit_to_screen(dialog)
 
 
 def take(out: Path) -> None:
@@ -85,8 +94,9 @@ def take(out: Path) -> None:
     till = build_till(db, app, start_sync=False)
     window, backend = till.window, till.window.backend
     show_demo_users(window)
-    window.setGeometry(0, 0, WIDTH, HEIGHT)
-    window.show()
+    from pos.app import show_main_window
+
+    show_main_window(window)  # as the till opens it
     shot = Shooter(app, out)
     window.signin.choose("kasir1")
     window.signin.pin.setText("1111")
@@ -166,7 +176,7 @@ def _setup_shots(shot: Shooter, window: Any, backend: Any, data: Path) -> None:
     wizard.admin_page.full_name.setText("Maria Goreti")
     wizard.admin_page.pin.setText("4826")
     wizard.admin_page.pin_again.setText("4826")
-    wizard.setGeometry((WIDTH - 760) // 2, (HEIGHT - 560) // 2, 760, 560)
+    centre(wizard, window)
     window.hide()  # on a first run there is no till window behind the wizard
     wizard.show()
     shot.shoot("wizard")  # the first page, as README shows it
@@ -184,9 +194,10 @@ def _backoffice_shots(shot: Shooter, window: Any, backend: Any, admin: Any) -> N
     from PySide6.QtWidgets import QApplication
 
     from pos.ui.backoffice.window import BackOfficeWindow
+    from pos.ui.screen_fit import fit_to_screen
 
     office = BackOfficeWindow(backend.admin.unit_of_work, admin)
-    office.setGeometry(0, 0, WIDTH, HEIGHT)
+    fit_to_screen(office)  # as the Admin menu opens it
     office.show()
     office.activateWindow()
     catalog = office.catalog
@@ -222,14 +233,22 @@ def _registered_nip(db: Any) -> str:
 
 
 def main() -> int:
+    global WIDTH, HEIGHT, SUFFIX
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--size", default=f"{WIDTH}x{HEIGHT}", help="screen size, e.g. 1024x768")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    WIDTH, HEIGHT = (int(n) for n in args.size.split("x"))
+    SUFFIX = "" if WIDTH == 1366 else f"_{WIDTH}"
     server = start_xvfb()
+    manager = start_openbox() if server is not None else None
     try:
         take(args.out)
     finally:
+        if manager is not None:
+            manager.terminate()
+            manager.wait(5)
         if server is not None:
             server.terminate()
             server.wait(5)

@@ -148,7 +148,7 @@ def cmd_products_import(args: argparse.Namespace) -> int:
     if result.new_producers:
         print(
             f"Produsen baru ({len(result.new_producers)}, titip jual; lengkapi data dan komisinya "
-            "di back office):"
+            "di menu Manajemen toko):"
         )
         for producer in result.new_producers:
             print(f"  {producer.code}  {producer.name}")

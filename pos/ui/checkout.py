@@ -103,7 +103,7 @@ class CheckoutScreen(QWidget):
         # The name takes the room left; money columns as wide as their widest figure (pos.ui.tables:
         # only the longest text is measured, ResizeToContents would read every row on every scan).
         stretch_name_column(self.table, 1)
-        keep_fitted(self.table, money=(3, 4, 5), others=(0, 2))
+        keep_fitted(self.table, money=(3, 5), others=(0, 2, 4))  # Diskon: wide only with a discount
         self.table.clicked.connect(lambda _index: self.scan_field.setFocus())
 
         self.total_label = QLabel(format_rupiah(0), objectName="bigTotal")
@@ -165,8 +165,8 @@ class CheckoutScreen(QWidget):
         left.addWidget(self.message)
         left.addLayout(grid)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(side)
+        layout.addLayout(left, 3)  # a quarter for the side panel, within 290-420 px
+        layout.addWidget(side, 1)
         self.refresh()
 
     # --- session ----------------------------------------------------------------------------------

@@ -284,7 +284,8 @@ class PaymentDialog(QDialog):
             button = big_button(label, f"F{number}", self.quick_box)
             button.setObjectName(f"quickTender{number}")
             button.clicked.connect(lambda _=False, a=amount: self.quick_tender(a))
-            self.quick_layout.addWidget(button, (number - 1) // 3, (number - 1) % 3)
+            # two columns: 'Rp1.320.000 (pas)' stays whole in the dialog's right half
+            self.quick_layout.addWidget(button, (number - 1) // 2, (number - 1) % 2)
 
     def quick_tender_number(self, number: int) -> None:
         if 1 <= number <= len(self.quick_amounts):

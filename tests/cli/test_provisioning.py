@@ -156,7 +156,7 @@ def test_import_creates_producers_and_the_export_round_trips_into_a_new_outlet(
     assert run.stdout.splitlines() == [
         "Impor katalog.csv selesai: 5 produk baru, 0 diubah, 0 perubahan harga.",
         "Kategori baru: Kopi & Teh, Tenun, =Kain, +Madu.",
-        "Produsen baru (2, titip jual; lengkapi data dan komisinya di back office):",
+        "Produsen baru (2, titip jual; lengkapi data dan komisinya di menu Manajemen toko):",
         "  SUP-001  Kelompok Tani Colol",
         "  SUP-002  Tenun Ina Ndao",
     ]

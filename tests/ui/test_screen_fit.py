@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
+    QPushButton,
     QTableView,
     QWidget,
 )
@@ -67,6 +68,12 @@ def problems(window: QWidget, area: QRect) -> list[str]:
             cut = _cut_by(button, window)
             if cut is not None:
                 found.append(f"button {button.text()!r} of {_name(window)} is cut by {_name(cut)}")
+            widest = max(
+                button.fontMetrics().horizontalAdvance(line)
+                for line in button.text().replace("&&", "&").split("\n")
+            )
+            if isinstance(button, QPushButton) and widest + 12 > button.width():
+                found.append(f"the text of button {button.text()!r} is cut ({button.width()} px)")
     for table in window.findChildren(QTableView):
         if table.isVisibleTo(window):
             found.extend(_elided_money(table))

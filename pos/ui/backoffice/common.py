@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from pos.core.errors import DomainError
 from pos.core.money import parse_rupiah
+
+NAME_HEADERS = frozenset({"Nama", "Barang", "Produk", "Nama barang", "Produsen"})
+NAME_WIDTH = 280  # at most, so that a 1024 px screen still shows the figures beside the name
 
 
 class MessageLine(QLabel):
@@ -49,11 +52,17 @@ def fill_table(table: QTableWidget, headers: Sequence[str], rows: Sequence[Seque
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(list(headers))
     table.setRowCount(len(rows))
+    name = next((c for c, header in enumerate(headers) if header in NAME_HEADERS), None)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             item = QTableWidgetItem("" if value is None else str(value))
+            if c == name:
+                item.setToolTip(item.text())  # the name may be elided in the middle
             table.setItem(r, c, item)
-    table.resizeColumnsToContents()
+    table.resizeColumnsToContents()  # figures whole; a long name is elided in the middle
+    if name is not None:
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        table.setColumnWidth(name, min(table.columnWidth(name), NAME_WIDTH))
 
 
 def make_table() -> QTableWidget:

@@ -44,9 +44,9 @@ class BackOfficeWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         if not actor.at_least(Role.MANAGER):
-            raise PermissionDenied("Back office hanya untuk manajer atau admin.")
+            raise PermissionDenied("Manajemen toko hanya untuk manajer atau admin.")
         super().__init__(parent)
-        self.setWindowTitle(f"Back office NTT Mart - {actor.full_name}")
+        self.setWindowTitle(f"Manajemen toko NTT Mart - {actor.full_name}")
         self.backend = BackOfficeBackend(uow_factory, actor)
         self.catalog = CatalogTab(self.backend, print_document)
         self.suppliers = SuppliersTab(self.backend)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence
 
 from pos.core.document import DrawerKick
@@ -34,14 +34,18 @@ class AdminMenu(QObject):
         menu.setObjectName("adminMenu")
         self.actions_: dict[str, Any] = {}
         for key, label, shortcut in (
-            ("backoffice", QT_TR_NOOP("Back office: katalog, stok, konsinyasi..."), "Ctrl+M"),
-            ("drawer", QT_TR_NOOP("Buka laci kas"), "Ctrl+L"),
-            ("cash", QT_TR_NOOP("Kas masuk / keluar..."), ""),
-            ("settings", QT_TR_NOOP("Pengaturan outlet..."), ""),
-            ("users", QT_TR_NOOP("Pengguna..."), ""),
-            ("printer", QT_TR_NOOP("Printer struk..."), ""),
-            ("printqueue", QT_TR_NOOP("Antrian cetak..."), ""),
-            ("rejected", QT_TR_NOOP("Event sinkron ditolak..."), ""),
+            (
+                "backoffice",
+                QT_TRANSLATE_NOOP("AdminMenu", "Manajemen toko: katalog, stok, konsinyasi..."),
+                "Ctrl+M",
+            ),
+            ("drawer", QT_TRANSLATE_NOOP("AdminMenu", "Buka laci kas"), "Ctrl+L"),
+            ("cash", QT_TRANSLATE_NOOP("AdminMenu", "Kas masuk / keluar..."), ""),
+            ("settings", QT_TRANSLATE_NOOP("AdminMenu", "Pengaturan outlet..."), ""),
+            ("users", QT_TRANSLATE_NOOP("AdminMenu", "Pengguna..."), ""),
+            ("printer", QT_TRANSLATE_NOOP("AdminMenu", "Printer struk..."), ""),
+            ("printqueue", QT_TRANSLATE_NOOP("AdminMenu", "Antrian cetak..."), ""),
+            ("rejected", QT_TRANSLATE_NOOP("AdminMenu", "Event sinkron ditolak..."), ""),
         ):
             action = menu.addAction(self.tr(label))
             if shortcut:
