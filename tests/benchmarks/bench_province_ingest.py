@@ -17,7 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for helpers
 
 import requests
-from helpers.wire_sales import NIP_A, wire_sale, wire_sale_envelope
+from helpers.sales import NIP_A
+from helpers.wire_sales import wire_sale, wire_sale_envelope
 from sqlalchemy import text
 
 from pos.province.api import create_app

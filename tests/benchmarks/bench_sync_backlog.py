@@ -18,7 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for helpers
 
 from helpers.real_till import make_real_till
-from helpers.wire_sales import NIP_A, wire_sale
+from helpers.sales import NIP_A
+from helpers.wire_sales import wire_sale
 from sqlalchemy import func, select
 
 from pos.province.api import create_app

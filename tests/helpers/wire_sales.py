@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from helpers.sales import NIP_A
 from pos.db.engine import Database
 from pos.services import outbox, till_identity
 from pos.sync.protocol import encode, envelope_for
 from pos.sync.protocol.events import Payment, Sale, SaleLine, parse_sale
 
 WITA = ZoneInfo("Asia/Makassar")
-NIP_A = "198609262015051001"
 
 
 def wire_sale(

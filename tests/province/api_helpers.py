@@ -1,26 +1,17 @@
-"""Province tests send events made by a real till (tests/helpers/real_till.py, the checkout and refund
-services) to the real HTTP API. These helpers post them, break one field of a real event (the wire
-format's own `to_json` made it; tests change exactly what they say), and count what the province kept."""
+"""The province's HTTP API as the tests call it: register an outlet, post events and read the answers,
+count what the province kept. The events are made by a real till (tests/helpers/sales.py)."""
 
 from __future__ import annotations
 
-import copy
-import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import requests
-from helpers.real_till import CATALOG, RealTill
 from sqlalchemy import Engine, func, select
 
 from pos.province.outlets import add_outlet
 from pos.province.server import BackgroundServer
 from pos.sync.protocol import PROTOCOL_VERSION
-
-NIP_A = "198609262015051001"
-NIP_B = "198906192023211019"  # PPPK shape
-NIP_C = "197103201998032006"
-KOPI, MADU, TENUN, MINYAK, SEI = (code for code, *_ in CATALOG)
 
 
 def register_outlet(
@@ -85,27 +76,5 @@ def count(engine: Engine, table: Any) -> int:
         return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
 
-def changed(event: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[str, Any]:
-    """A deep copy of a real event with the one field at `path` replaced."""
-    event = copy.deepcopy(event)
-    target: Any = event
-    for key in path[:-1]:
-        target = target[key]
-    target[path[-1]] = value
-    return event
-
-
 def minutes_from_now(minutes: float) -> datetime:
     return datetime.now(UTC) + timedelta(minutes=minutes)
-
-
-def event_of(till: RealTill, event_uuid: str) -> dict[str, Any]:
-    """The envelope the till queued for its sale or refund with this uuid, exactly as it sends it."""
-    (event,) = [e for e in till.events() if e["uuid"] == event_uuid]
-    return event
-
-
-def with_new_uuid(event: dict[str, Any]) -> dict[str, Any]:
-    """A copy of a real event under a fresh uuid (the envelope's and its payload's): another event."""
-    fresh = str(uuid.uuid4())
-    return changed(changed(event, ("uuid",), fresh), ("payload", "uuid"), fresh)

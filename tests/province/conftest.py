@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from api_helpers import register_outlet
 from helpers.till_template import new_till, real_till, till_templates
-from province_builders import register_outlet
 from sqlalchemy import Engine
 
 __all__ = ["new_till", "real_till", "till_templates"]  # fixtures, imported for pytest to find

@@ -8,25 +8,9 @@ from collections.abc import Callable
 from datetime import date
 
 import requests
+from api_helpers import count, get_json, hello, post_events, post_json, reasons, register_outlet, statuses
 from helpers.real_till import RealTill
-from province_builders import (
-    KOPI,
-    MADU,
-    NIP_A,
-    NIP_B,
-    SEI,
-    TENUN,
-    changed,
-    count,
-    event_of,
-    get_json,
-    hello,
-    post_events,
-    post_json,
-    reasons,
-    register_outlet,
-    statuses,
-)
+from helpers.sales import KOPI, MADU, NIP_A, NIP_B, SEI, TENUN, changed, event_of
 from sqlalchemy import Engine, func, select
 
 from pos.province.asn import import_asn_csv

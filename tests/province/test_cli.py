@@ -14,21 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from api_helpers import hello, minutes_from_now, post_events, statuses
 from helpers.real_till import RealTill
-from province_builders import (
-    KOPI,
-    MADU,
-    NIP_A,
-    NIP_B,
-    NIP_C,
-    SEI,
-    changed,
-    event_of,
-    hello,
-    minutes_from_now,
-    post_events,
-    statuses,
-)
+from helpers.sales import KOPI, MADU, NIP_A, NIP_B, NIP_C, SEI, changed, event_of
 from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 

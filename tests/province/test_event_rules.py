@@ -7,23 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+from api_helpers import count, minutes_from_now, post_events, post_json, reasons, register_outlet, statuses
 from helpers.real_till import RealTill
-from province_builders import (
-    KOPI,
-    MADU,
-    NIP_A,
-    TENUN,
-    changed,
-    count,
-    event_of,
-    minutes_from_now,
-    post_events,
-    post_json,
-    reasons,
-    register_outlet,
-    statuses,
-    with_new_uuid,
-)
+from helpers.sales import KOPI, MADU, NIP_A, TENUN, changed, event_of, with_new_uuid
 from sqlalchemy import Engine, select
 
 from pos.province.schema import events, refunds, rejected_events, sales

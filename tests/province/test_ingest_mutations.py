@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from api_helpers import post_events
 from helpers.real_till import RealTill, line_discount
+from helpers.sales import KOPI, MINYAK, NIP_A, SEI, TENUN, changed, event_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from province_builders import KOPI, MINYAK, NIP_A, SEI, TENUN, changed, event_of, post_events
 from sqlalchemy import Engine, func, select
 
 from pos.core.cart import Discount

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 from helpers.real_till import RealTill, line_discount
+from helpers.sales import KOPI, MADU, NIP_A, SEI, TENUN
 from hypothesis import given
 from hypothesis import strategies as st
-from till_builders import KOPI, MADU, NIP_A, SEI, TENUN
 
 from pos.core.cart import Discount
 from pos.services import consignment, shifts

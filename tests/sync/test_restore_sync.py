@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 from helpers.real_till import RealTill
+from helpers.sales import KOPI, MADU
 from sqlalchemy import Engine, func, select
-from till_builders import KOPI, MADU
 
 from pos.db.engine import Database
 from pos.db.restore import restore

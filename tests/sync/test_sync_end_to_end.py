@@ -11,8 +11,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from helpers.real_till import RealTill
+from helpers.sales import KOPI, MADU, NIP_A, sell_many
 from sqlalchemy import Engine, func, select
-from till_builders import KOPI, MADU, NIP_A, sell_many
 
 from pos.db.models import AsnPeriodTotal, AsnRegistryEntry, OutboxEvent
 from pos.province.asn import import_asn_csv

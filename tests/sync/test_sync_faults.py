@@ -8,8 +8,8 @@ import time
 
 from faulty_proxy import FaultyProxy
 from helpers.real_till import RealTill
+from helpers.wire_sales import queue_sales
 from sqlalchemy import Engine, func, select
-from till_builders import queue_sales
 
 from pos.province.api import create_app
 from pos.province.outlets import add_outlet
