@@ -12,7 +12,19 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from pos.core.document import QR, Block, Columns, Cut, Document, Feed, Logo, Rule, Text, check_width
+from pos.core.document import (
+    QR,
+    Block,
+    Columns,
+    Cut,
+    Document,
+    Feed,
+    Logo,
+    Rule,
+    Text,
+    check_width,
+    printable,
+)
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
 from pos.core.scan import receipt_qr_payload as scan_receipt_qr_payload
@@ -39,6 +51,7 @@ class ReceiptLine:
     unit_price: int
     discount: int
     total: int
+    unit: str = ""  # the product's unit ("pcs", "botol"); "" on receipts kept before units were printed
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +135,8 @@ def zone_name(moment: datetime) -> str:
 def receipt_document(receipt: Receipt, width: int) -> Document:
     """The receipt laid out for `width` columns (32 on 58 mm paper, 48 on 80 mm).
 
-    Amounts are right-aligned, product names wrap to the width with "qty x price" on the next line,
+    Amounts are right-aligned, product names wrap to the width with "qty unit x price" on the next line
+    (the unit never leaves its quantity: see `_line_blocks`),
     the tax line appears only when tax was charged, a refund says so at the top and in its total,
     and a QR code of `receipt_qr_payload` closes it for refunds and checks.
     """
@@ -146,7 +160,7 @@ def receipt_document(receipt: Receipt, width: int) -> Document:
             blocks.append(Text(f"Alasan: {receipt.refund_reason}"))
     blocks.append(Rule())
     for line in receipt.lines:
-        blocks += _line_blocks(line)
+        blocks += _line_blocks(line, width)
     blocks += [Rule(), *_totals_blocks(receipt)]
     if receipt.buyer is not None:
         blocks += [Rule(), *_buyer_blocks(receipt.buyer)]
@@ -171,12 +185,17 @@ def _header_blocks(header: ReceiptHeader) -> list[Block]:
     return blocks
 
 
-def _line_blocks(line: ReceiptLine) -> list[Block]:
+def _line_blocks(line: ReceiptLine, width: int) -> list[Block]:
     # The right column is the line's amount before its discount, as committed (total + discount),
     # so the discount line below it reads as a subtraction that ends at the line's total.
     gross = format_rupiah(line.total + line.discount)
-    qty_price = f"  {line.qty} x {format_rupiah(line.unit_price)}"
-    blocks: list[Block] = [Text(line.name), Columns(qty_price, gross)]
+    qty = f"  {line.qty} {printable(line.unit).strip()}".rstrip()  # "  2 pcs": one piece, never split
+    price = f"x {format_rupiah(line.unit_price)}"
+    blocks: list[Block] = [Text(line.name)]
+    if len(qty) + 1 + len(price) <= width:
+        blocks.append(Columns(f"{qty} {price}", gross))  # the amount goes below when it does not fit
+    else:  # a long unit or a big price on 58 mm: the quantity and unit on their own line, whole
+        blocks += [Text(qty), Columns(f"  {price}", gross)]
     if line.discount:
         blocks.append(Columns("  Diskon", format_rupiah(-line.discount)))
     return blocks

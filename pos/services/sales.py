@@ -12,7 +12,7 @@ from pos.core.nip import parse_nip
 from pos.core.payments import PAYMENT_LABELS, PaymentMethod
 from pos.core.receipt import Receipt, ReceiptBuyer, ReceiptHeader, ReceiptLine, ReceiptPayment
 from pos.core.timeutil import local_time
-from pos.db.models import Outlet, Payment, Sale, SaleLine, User
+from pos.db.models import Outlet, Payment, Product, Sale, SaleLine, User
 from pos.db.uow import UnitOfWork
 from pos.services import asn, settings
 
@@ -33,6 +33,7 @@ class SaleLineView:
     discount: int
     tax: int
     net: int
+    unit: str = ""  # the product's unit ("pcs"), printed beside the quantity on the receipt
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,12 @@ def find_sale(uow: UnitOfWork, receipt_no: str) -> SaleView:
     if sale is None:
         raise SaleNotFound(f"Struk {receipt_no} tidak ditemukan di kasir ini.")
     cashier = session.get(User, sale.cashier_id)
-    lines = session.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id).order_by(SaleLine.line_no))
+    lines = session.execute(
+        select(SaleLine, Product.unit)
+        .join(Product, Product.id == SaleLine.product_id)
+        .where(SaleLine.sale_id == sale.id)
+        .order_by(SaleLine.line_no)
+    ).all()
     pays = session.scalars(select(Payment).where(Payment.sale_id == sale.id).order_by(Payment.id))
     approver = session.get(User, sale.approved_by) if sale.approved_by is not None else None
     return SaleView(
@@ -134,8 +140,9 @@ def find_sale(uow: UnitOfWork, receipt_no: str) -> SaleView:
                 discount=ln.line_discount + ln.sale_discount_share,
                 tax=ln.tax,
                 net=ln.net,
+                unit=unit or "",
             )
-            for ln in lines
+            for ln, unit in lines
         ),
         payments=tuple(PaymentView(PaymentMethod(p.method), p.amount, p.reference) for p in pays),
         approved_by=approver.username if approver else None,
@@ -196,7 +203,7 @@ def receipt_for(uow: UnitOfWork, receipt_no: str, *, reprint: bool = False) -> R
         issued_at=local_time(sale.created_at, outlet.timezone),
         cashier=sale.cashier_name,
         lines=tuple(
-            ReceiptLine(ln.name, ln.qty, ln.unit_price, ln.discount, ln.net) for ln in sale.lines
+            ReceiptLine(ln.name, ln.qty, ln.unit_price, ln.discount, ln.net, ln.unit) for ln in sale.lines
         ),
         subtotal=sale.subtotal,
         discount=sale.discount,
