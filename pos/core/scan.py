@@ -6,6 +6,9 @@
 - Anything else: unknown (the UI may search products by name or code).
 
 A quantity may be typed before a code: "3*8991234567891" means three of that product.
+
+`misread` says, in Bahasa Indonesia, why a scanner burst is no code the till reads (a digit dropped or
+doubled, letters, a wrong check digit), so the till says so instead of searching for it.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Literal
 
+from pos.core.barcode import classify_barcode
 from pos.core.errors import DomainError
 from pos.core.nip import looks_like_nip, normalize_nip_text
 
@@ -84,6 +88,32 @@ def route_scan(text: str) -> ScanRoute:
     if looks_like_nip(cleaned):
         return ScanRoute("nip", normalize_nip_text(cleaned))
     return ScanRoute("unknown", cleaned)
+
+
+def misread(text: str) -> str | None:
+    """Why a scanned `text` cannot be read as a product barcode, a NIP or a receipt QR; None when it can
+    (a valid EAN-13 / EAN-8 / UPC-A, 18 NIP digits, our receipt QR) or when it is no attempt at a
+    number (a word: an item code label, looked up as such)."""
+    route = route_scan(text)
+    code = route.value
+    if route.kind == "barcode":
+        if classify_barcode(code) is None:
+            return f"Barcode {code} tidak terbaca (digit pemeriksa salah). Pindai ulang."
+        return None
+    if route.kind != "unknown" or not code:
+        return None
+    if code.upper().startswith(RECEIPT_QR_PREFIX + RECEIPT_QR_SEPARATOR):
+        return "QR struk tidak terbaca. Pindai ulang."
+    digits = sum(ch.isdigit() for ch in code)
+    if digits == len(code):
+        return (
+            f"Barcode tidak terbaca: {len(code)} digit (barcode barang 8, 12 atau 13 digit, "
+            f"NIP 18 digit). Pindai ulang."
+        )
+    if digits * 2 >= len(code):  # mostly digits: a barcode read with letters in it
+        letters = "".join(dict.fromkeys(ch for ch in code if not ch.isdigit()))[:5]
+        return f"Barcode {code[:24]} tidak terbaca: berisi huruf atau tanda ({letters}). Pindai ulang."
+    return None
 
 
 def split_multiplier(text: str) -> tuple[int, str]:

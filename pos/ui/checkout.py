@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from pos.core.cart import Cart
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
-from pos.core.scan import route_scan, split_multiplier
+from pos.core.scan import misread, route_scan, split_multiplier
 from pos.services.catalog import ProductView
 from pos.services.checkout import CompletedSale
 from pos.services.context import Actor
@@ -43,6 +43,8 @@ from pos.ui.widgets import big_button
 
 # A burst of scans is written once, this long after the last change (a scan never waits for the disk).
 JOURNAL_DELAY_MS = 150
+
+FLASH_MS = 600  # an error's message line flashes this long, with the beep (a misread, an unknown code)
 
 # (object name, label, key) of the function buttons, in screen order.
 FUNCTIONS = (
@@ -125,6 +127,8 @@ class CheckoutScreen(QWidget):
         self.change_label = QLabel(objectName="bigChange")
         self.message = QLabel(objectName="messageText")
         self.message.setWordWrap(True)
+        self._unflash = QTimer(self, singleShot=True, interval=FLASH_MS)
+        self._unflash.timeout.connect(lambda: self._set_look(self.message, "flash", False))
 
         side = QFrame(objectName="sidePanel")
         side_layout = QVBoxLayout(side)
@@ -211,20 +215,27 @@ class CheckoutScreen(QWidget):
     def say(self, text: str, error: bool = False) -> None:
         if error:
             QApplication.beep()  # the cashier is looking at the customer, not at the screen
-        if bool(self.message.property("error")) != error:  # re-polishing costs a relayout: only on change
-            self.message.setProperty("error", error)
-            self.message.style().unpolish(self.message)
-            self.message.style().polish(self.message)
+            self._set_look(self.message, "flash", True)
+            self._unflash.start()
+        self._set_look(self.message, "error", error)
         self.message.setText(text)
+
+    @staticmethod
+    def _set_look(label: QLabel, name: str, on: bool) -> None:
+        if bool(label.property(name)) != on:  # re-polishing costs a relayout: only on change
+            label.setProperty(name, on)
+            label.style().unpolish(label)
+            label.style().polish(label)
 
     # --- scanning ---------------------------------------------------------------------------------
     def on_scan(self, code: str) -> None:
-        """A scanner burst (from the ScannerFilter); the scan field may still hold a typed `3*`."""
+        """A scanner burst (from the ScannerFilter); the scan field may still hold a typed `3*`.
+        A misread or unknown code is said in the message line (beep, flash), never a dialog."""
         if not self.isVisible():
             return
         prefix = self.scan_field.text()
         self.scan_field.clear()
-        self.handle_code(prefix + code if prefix.rstrip().endswith("*") else code)
+        self.handle_code(prefix + code if prefix.rstrip().endswith("*") else code, scanned=True)
 
     def _typed_enter(self) -> None:
         text = self.scan_field.text()
@@ -232,11 +243,15 @@ class CheckoutScreen(QWidget):
         if text.strip():
             self.handle_code(text)
 
-    def handle_code(self, text: str) -> None:
+    def handle_code(self, text: str, *, scanned: bool = False) -> None:
         try:
             qty, code = split_multiplier(text)
         except DomainError as error:
             self.say(str(error), error=True)
+            return
+        problem = misread(code) if scanned else None
+        if problem is not None:
+            self.say(problem, error=True)
             return
         route = route_scan(code)
         if route.kind == "nip":
@@ -253,6 +268,8 @@ class CheckoutScreen(QWidget):
             product = self.backend.find_product(route.value)
             if product is not None:
                 self.add_product(product, qty)
+            elif scanned:  # a scan names one thing: searching for it would only hide the misread
+                self.say(self.tr("Kode {0} tidak dikenal.").replace("{0}", route.value[:40]), error=True)
             else:
                 self.trigger("search", route.value)
 

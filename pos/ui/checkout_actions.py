@@ -22,6 +22,7 @@ from pos.ui.backend import TillBackend
 from pos.ui.checkout import CheckoutScreen
 from pos.ui.dialogs import BuyerDialog, ManagerPinDialog, ReasonDialog, TextDialog
 from pos.ui.payment import PaymentDialog
+from pos.ui.scanner import typed_only
 from pos.ui.search import ProductSearchDialog
 from pos.ui.tasks import TaskRunner
 from pos.ui.widgets import big_button, confirm, run_dialog
@@ -143,7 +144,11 @@ class CheckoutActions(QObject):
     # --- cart functions ---------------------------------------------------------------------------
     def search(self, text: str = "") -> None:
         dialog = ProductSearchDialog(self.backend.search_products, text, self.screen)
-        if run_dialog(dialog) and dialog.chosen is not None:
+        if not run_dialog(dialog):
+            return
+        if dialog.scanned is not None:
+            self.screen.handle_code(dialog.scanned, scanned=True)
+        elif dialog.chosen is not None:
             self.screen.add_product(dialog.chosen)
 
     def ask_qty(self) -> None:
@@ -154,6 +159,7 @@ class CheckoutActions(QObject):
         dialog = TextDialog(
             self.tr("Ubah jumlah (F3)"), line.product.name, parse_qty, self.screen, str(line.qty)
         )
+        typed_only(dialog.field)
         if run_dialog(dialog):
             self.screen.change_line(lambda: self.screen.cart.set_qty(row, dialog.value), row)
 
@@ -202,6 +208,7 @@ class CheckoutActions(QObject):
         dialog = TextDialog(
             self.tr("Ubah harga (F7)"), line.product.name, parse_rupiah, self.screen, str(line.unit_price)
         )
+        typed_only(dialog.field)
         if not run_dialog(dialog):
             return
         price, listed = dialog.value, line.product.unit_price

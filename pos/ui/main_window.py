@@ -32,11 +32,13 @@ from pos.ui.dialogs import ManagerPinDialog, PreviewDialog
 from pos.ui.manager_page import ManagerPage
 from pos.ui.recovery import Recovery
 from pos.ui.refund import RefundDialog
+from pos.ui.scan_routing import route_scan
 from pos.ui.scanner import ScannerFilter
 from pos.ui.setup.admin_menu import AdminMenu, ensure_own_pin
 from pos.ui.shift_dialogs import CloseShiftDialog, open_shift_dialog
 from pos.ui.signin import SignInScreen
 from pos.ui.tasks import TaskRunner
+from pos.ui.type_ahead import TypeAhead
 from pos.ui.widgets import confirm, run_dialog
 
 SubmitPrint = Callable[[tuple[Block, ...], str], object]  # returns the print job's id
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.scanner = ScannerFilter(self)
         self.scanner.scanned.connect(self.route_scan)
+        self.type_ahead = TypeAhead(self, scanner=self.scanner)  # keys typed while F2/F8... open a dialog
 
         self.outlet_label = QLabel(f"{outlet.code} · {outlet.name}", objectName="statusOutlet")
         self.cashier_label = QLabel(objectName="statusCashier")
@@ -99,27 +102,31 @@ class MainWindow(QMainWindow):
         self.signin.signed_in.connect(self.on_signed_in)
         self.admin_menu = AdminMenu(self, backend.admin)
         self.help_menu = HelpMenu(self)
-        self.checkout.function_requested.connect(self.on_function)
+        self.checkout.function_requested.connect(self.on_function_key)
         self.recovery = Recovery(self, run_dialog, self.print_original)
         self.show_sign_in()
 
     # --- scanner ----------------------------------------------------------------------------------
     def install_scanner(self, app: QApplication) -> None:
         app.installEventFilter(self.scanner)
+        app.installEventFilter(self.type_ahead)  # after the scanner: it sees held keys first
 
     def route_scan(self, code: str) -> None:
-        """A scan goes to an open dialog that wants it (refund, buyer), else to the checkout."""
-        active = QApplication.activeWindow()
-        if active is not None and active is not self and hasattr(active, "on_scan"):
-            active.on_scan(code)  # the back office: receiving, stocktake; never the cart behind it
-            return
-        modal = QApplication.activeModalWidget()
-        if modal is not None:
-            if hasattr(modal, "on_scan"):
-                modal.on_scan(code)
-            return  # a payment or PIN dialog ignores scans: its Enter was already swallowed
+        """A scan goes to the scan target of the active dialog or window (pos.ui.scan_routing)."""
+        route_scan(code, self.scanner.source)
+
+    def on_scan(self, code: str) -> None:
+        """This window's scan target: the cart, while the checkout is shown (never from behind
+        another window: scans reach it only while it is the active window)."""
         if self.pages.currentWidget() is self.checkout:
             self.checkout.on_scan(code)
+        else:
+            QApplication.beep()  # sign in first; the PIN field never takes a scan
+
+    def on_function_key(self, request: str) -> None:
+        """A function (F2, F8...) may open a dialog: keys typed meanwhile are held and given to it."""
+        with self.type_ahead.opening():
+            self.on_function(request)
 
     # --- session ----------------------------------------------------------------------------------
     def show_sign_in(self) -> None:

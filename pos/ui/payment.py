@@ -28,6 +28,7 @@ from pos.core.money import format_rupiah, parse_rupiah
 from pos.core.payments import PAYMENT_LABELS, Payment, PaymentMethod, quick_tenders, remaining, settle
 from pos.core.qris import dynamic_qris
 from pos.ui.qr_image import qr_image
+from pos.ui.scanner import typed_only
 from pos.ui.widgets import big_button
 
 QR_SIZE = 330  # pixels; a phone reads it from across the counter
@@ -58,6 +59,7 @@ class PaymentDialog(QDialog):
         self.message = QLabel(objectName="errorText")
         self.message.setWordWrap(True)
         self.amount = QLineEdit(objectName="amountField")
+        typed_only(self.amount)  # 1500000 typed fast is an amount, not a scan
         self.amount.setPlaceholderText(self.tr("Jumlah diterima, mis. 100000 atau 100rb (kosong = pas)"))
         self.reference = QLineEdit(objectName="referenceField")
         self.reference.setPlaceholderText(self.tr("Nomor referensi / trace EDC"))

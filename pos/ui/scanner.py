@@ -6,6 +6,10 @@ so it is tested with exact times; `ScannerFilter` watches the application's key 
 burst into one `scanned(code)` signal. The Enter that ends a burst is always swallowed, so a scan
 never presses a dialog's default button, and the burst's characters are taken back out of whatever
 text field had the focus.
+
+Amount fields (`typed_only`) are typed into, not scanned: a cashier keying 1500000 as fast as a
+scanner keeps it. Only a burst no amount could be (12 characters or more: EAN-13, UPC-A, a NIP, a
+receipt QR) is still taken for a scan there, so a scan never pays Rp8.991.234.567.895.
 """
 
 from __future__ import annotations
@@ -14,13 +18,21 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 GAP_MS = 30.0
 MIN_LENGTH = 6  # EAN-8 is the shortest code; a fast typist's short number stays typed text
+TYPED_ONLY = "typedOnly"  # widget property: an amount field, where fast typing is typing
+MIN_SCAN_IN_AMOUNT = 12  # Rp100.000.000.000 and up: no amount, so a scan (EAN-13, UPC-A, NIP, QR)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _SHIFT = Qt.KeyboardModifier.ShiftModifier
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
+
+
+def typed_only(widget: QWidget) -> QWidget:
+    """Mark an amount field: keys typed there are never taken for a scanner burst (see above)."""
+    widget.setProperty(TYPED_ONLY, True)
+    return widget
 
 
 class BurstDetector:
@@ -70,6 +82,7 @@ class ScannerFilter(QObject):
         super().__init__(parent)
         self.detector = BurstDetector(gap_ms, min_length)
         self.enabled = True
+        self.source: QWidget | None = None  # the widget the last burst was typed into
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.enabled or event.type() != QEvent.Type.KeyPress or not watched.isWidgetType():
@@ -84,11 +97,14 @@ class ScannerFilter(QObject):
             code = self.detector.finish(now)
             if code is None:
                 return False
+            if watched.property(TYPED_ONLY) and len(code) < MIN_SCAN_IN_AMOUNT:
+                return False  # an amount typed fast: the field's own Enter takes it
             if isinstance(watched, QLineEdit):
                 typed = _typed_part(watched.text(), code, self.detector.min_length)
                 if typed is not None:
                     code = typed
                     watched.setText(watched.text()[: -len(typed)])
+            self.source = watched if isinstance(watched, QWidget) else None
             self.scanned.emit(code)
             return True  # the scanner's Enter never presses a button or submits a dialog
         text = event.text()

@@ -93,6 +93,7 @@ class ProductSearchDialog(QDialog):
         self.resize(900, 560)
         self._search = search
         self.chosen: ProductView | None = None
+        self.scanned: str | None = None  # a scan while searching: the checkout adds it, the dialog closes
         self.query = QLineEdit(self)
         self.query.setObjectName("searchField")
         self.query.setPlaceholderText(self.tr("Ketik nama, kode, atau barcode barang..."))
@@ -142,4 +143,10 @@ class ProductSearchDialog(QDialog):
 
     def _pick(self, row: int) -> None:
         self.chosen = self.model.product(row)
+        self.accept()
+
+    def on_scan(self, code: str) -> None:
+        """The cashier found the item and scanned it: it goes into the cart (through the checkout's
+        scan, so a misread is said there) and the search closes, as Enter on a result would."""
+        self.scanned = code
         self.accept()

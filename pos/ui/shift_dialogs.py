@@ -17,6 +17,7 @@ from pos.core.errors import DomainError
 from pos.core.money import format_rupiah, parse_rupiah
 from pos.services.shifts import DENOMINATIONS, ShiftSummary, ShiftView
 from pos.ui.dialogs import TextDialog
+from pos.ui.scanner import typed_only
 from pos.ui.widgets import big_button
 
 
@@ -34,6 +35,7 @@ def open_shift_dialog(
         parent,
     )
     dialog.setObjectName("openShiftDialog")
+    typed_only(dialog.field)
     dialog.field.setPlaceholderText(parent.tr("mis. 200000 atau 200rb"))
     dialog.ok_button.setText(parent.tr("Buka shift") + "\nEnter")
     skip = big_button(parent.tr("Tanpa shift (manajemen toko)"), "Alt+N", dialog)

@@ -162,6 +162,31 @@ class CatalogTab(QWidget):
             ],
         )  # fmt: skip
 
+    def on_scan(self, code: str) -> None:
+        """A scan on this tab: into the barcode field when it has the focus, into the search when
+        that has it; otherwise a known product is picked in the list and shown, ready for its
+        labels, and an unknown barcode goes into a new product's form."""
+        if self.barcode.hasFocus():
+            self.barcode.setText(code)
+            self.message.ok(f"Barcode {code} diisi; simpan untuk memakainya.")
+            return
+        if self.search.hasFocus():
+            self.search.setText(code)
+            return
+        found = self.backend.find_product(code)
+        if found is None:
+            if self.editing is None:
+                self.barcode.setText(code)
+                self.message.ok(f"Barcode {code} belum terdaftar: diisi untuk produk baru.")
+            else:
+                self.message.error(f"Barcode {code} tidak dikenal.")
+            return
+        self.search.setText(code)  # the list shows that product; selecting it shows it in the form
+        row = next((r for r, p in enumerate(self.rows) if p.product_id == found.product_id), None)
+        if row is not None:
+            self.table.selectRow(row)
+        self.message.ok(f"{found.name} dipilih (Cetak label untuk labelnya).")
+
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
         return [self.rows[r].product_id for r in rows if r < len(self.rows)]

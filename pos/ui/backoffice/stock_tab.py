@@ -138,6 +138,16 @@ class StockTab(QWidget):
             [(n, q, "" if c is None else format_rupiah(c)) for _, n, q, c in self.lines],
         )
 
+    def on_scan(self, code: str) -> None:
+        """A scan on this tab (wherever the focus is): into the adjustment when its code field has the
+        focus, else a line of the receiving / return document (the same product again adds to it)."""
+        if self.adjust_code.hasFocus():
+            self.adjust_code.setText(code)
+            self.adjust_qty.setFocus()
+            return
+        self.code.setText(code)
+        self.add_line()
+
     def add_line(self) -> None:
         def work() -> None:
             found = self.backend.find_product(self.code.text())

@@ -80,6 +80,17 @@ class StocktakeTab(QWidget):
             self.message.ok("Stok opname dimulai. Pindai barang di rak.")
         self.refresh()
 
+    def on_scan(self, code: str) -> None:
+        """A scan on this tab counts one of the item, wherever the focus is (after clicking "Mulai
+        stok opname" it is on that button); into the typed count when its code field has the focus."""
+        if self.typed_code.hasFocus():
+            self.typed_code.setText(code)
+            self.typed_qty.setFocus()
+            return
+        self.scan.setText(code)
+        self.scanned()
+        self.scan.setFocus()
+
     def scanned(self) -> None:
         code = self.scan.text()
         self.scan.clear()

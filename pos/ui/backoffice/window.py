@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QLineEdit,
     QMainWindow,
     QScrollArea,
     QTabWidget,
@@ -70,13 +69,18 @@ class BackOfficeWindow(QMainWindow):
         self.resize(1280, 760)  # at most: pos.ui.screen_fit fits it to the screen before it is shown
 
     def on_scan(self, code: str) -> None:
-        """A scanner burst while this window is active (the till's ScannerFilter took the Enter): it
-        goes into the field that has the focus, as if typed, and that field's Enter runs (receiving,
-        stocktake, adjustments, the catalog's barcode). It never reaches the till's cart."""
-        focus = QApplication.focusWidget()
-        if isinstance(focus, QLineEdit) and focus.window() is self:
-            focus.insert(code)
-            focus.returnPressed.emit()
+        """This window's scan target (pos.ui.scan_routing): the current tab's, wherever the focus is
+        (a button just clicked, a table): receiving adds the line, stock opname counts the item, the
+        product form takes the barcode or picks the product for its labels. Never the till's cart."""
+        page = self.tabs.currentWidget()
+        take = getattr(page, "on_scan", None)
+        if take is not None:
+            take(code)
+        else:
+            QApplication.beep()
+            message = getattr(page, "message", None)
+            if message is not None:
+                message.error(f"Hasil pindai {code} tidak dipakai di tab ini.")
 
     def _tab_changed(self, index: int) -> None:
         # Producers or products added on one tab show up in the others' lists.
