@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from pos.core.asn_period import AsnProgramme, PeriodKind
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah, parse_rupiah
+from pos.core.timeutil import business_date, utc_now
 from pos.services.context import Actor
 from pos.ui.region_choice import RegionChoice
 from pos.ui.setup.admin_backend import AdminBackend
@@ -42,8 +43,7 @@ INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 DATE_FORMAT = "d MMMM yyyy"  # "2 Desember 2026"
 
 
-def _qdate(day: date | None) -> QDate:
-    day = day or date.today()
+def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
@@ -63,8 +63,9 @@ class RupiahSpinBox(QSpinBox):
         return QValidator.State.Acceptable if text.strip() else QValidator.State.Intermediate
 
 
-def indonesian_date(day: date | None) -> QDateEdit:
-    edit = QDateEdit(_qdate(day), calendarPopup=True)
+def indonesian_date(day: date | None, today: date) -> QDateEdit:
+    """A date field; without a date it shows `today`, the outlet's (WITA), never the machine's."""
+    edit = QDateEdit(_qdate(day or today), calendarPopup=True)
     edit.setLocale(INDONESIAN)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.calendarWidget().setLocale(INDONESIAN)
@@ -181,8 +182,9 @@ class SettingsDialog(QDialog):
         self.asn_period.addItem(self.tr("Kampanye bernama"), PeriodKind.CAMPAIGN.value)
         self.asn_period.setCurrentIndex(self.asn_period.findData(programme.period.value))
         self.campaign_name = QLineEdit(programme.campaign_name, objectName="campaignName")
-        self.campaign_start = indonesian_date(programme.campaign_start)
-        self.campaign_end = indonesian_date(programme.campaign_end)
+        today = business_date(utc_now(), self.original.timezone)
+        self.campaign_start = indonesian_date(programme.campaign_start, today)
+        self.campaign_end = indonesian_date(programme.campaign_end, today)
         self.asn_note = QLabel(objectName="asnNote", wordWrap=True)
         if self.province:
             self.asn_note.setText(
