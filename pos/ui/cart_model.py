@@ -18,6 +18,12 @@ from pos.core.pricing import Totals, price_cart
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_ALIGNMENT = (_CENTER, None, _CENTER, _RIGHT, _RIGHT, _RIGHT)  # per column
+# Qt hands `data` its role as a plain int: compared with ints, not with Qt.ItemDataRole members.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_TEXT_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 
 
 class CartTableModel(QAbstractTableModel):
@@ -29,6 +35,7 @@ class CartTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._cart = cart
         self._totals: Totals = price_cart(cart)
+        self._texts: list[tuple[str, ...] | None] = [None] * len(self._totals.lines)
         self._headers = [
             self.tr("No"),
             self.tr("Barang"),
@@ -49,8 +56,12 @@ class CartTableModel(QAbstractTableModel):
     def set_cart(self, cart: Cart) -> None:
         self.beginResetModel()
         self._cart = cart
-        self._totals = price_cart(cart)
+        self._set_totals(price_cart(cart))
         self.endResetModel()
+
+    def _set_totals(self, totals: Totals) -> None:
+        self._totals = totals
+        self._texts = [None] * len(totals.lines)  # the row texts are made again when Qt asks
 
     def refresh(self, changed_row: int | None = None) -> None:
         """Re-price after a change. A row added at the end is announced as an insert (cheap repaint)."""
@@ -59,17 +70,17 @@ class CartTableModel(QAbstractTableModel):
         new_count = len(totals.lines)
         if new_count == old_count + 1 and changed_row == new_count - 1:
             self.beginInsertRows(QModelIndex(), old_count, old_count)
-            self._totals = totals
+            self._set_totals(totals)
             self.endInsertRows()
             if old_count:  # a sale discount is shared over all lines: their figures may move
                 self.dataChanged.emit(self.index(0, 4), self.index(old_count - 1, 5))
         elif new_count == old_count:
-            self._totals = totals
+            self._set_totals(totals)
             if new_count:
                 self.dataChanged.emit(self.index(0, 0), self.index(new_count - 1, len(self.COLUMNS) - 1))
         else:
             self.beginResetModel()
-            self._totals = totals
+            self._set_totals(totals)
             self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -79,35 +90,44 @@ class CartTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._totals.lines):
+        # Qt asks about seven roles of every visible cell at each repaint of the cart, that is at every
+        # scan: the texts of a row are made once per change of the cart, and unknown roles cost little.
+        row = index.row()
+        if not 0 <= row < len(self._texts) or not index.isValid():
             return None
-        row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (0, 2):
-                return _CENTER
-            return _RIGHT if column >= 3 else None
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+        column = index.column()
+        if role == _DISPLAY:
+            return self._row_text(row)[column]
+        if role == _TEXT_ALIGNMENT:
+            return _ALIGNMENT[column]
+        if role == _TOOLTIP and column == 1:
             line = self._cart.lines[row]
             return f"{line.product.name}\n{line.product.code}"
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and self._cart.lines[row].price_overridden:
+        if role == _FOREGROUND and column == 3 and self._cart.lines[row].price_overridden:
             return QColor("#b45309")  # a changed price stands out for the supervisor's eye
         return None
 
-    def _display(self, row: int, column: int) -> str:
+    def column_texts(self, column: int) -> list[str]:
+        """The display texts of one column, every row (pos.ui.tables sizes the column by the widest)
+        without a call through Qt per cell at every scan."""
+        return [self._row_text(row)[column] for row in range(len(self._texts))]
+
+    def _row_text(self, row: int) -> tuple[str, ...]:
+        texts = self._texts[row]
+        if texts is None:
+            texts = self._texts[row] = self._row_texts(row)
+        return texts
+
+    def _row_texts(self, row: int) -> tuple[str, ...]:
         priced = self._totals.lines[row]
-        if column == 0:
-            return str(row + 1)
-        if column == 1:
-            return priced.product.name
-        if column == 2:
-            return str(priced.qty)
-        if column == 3:
-            return format_rupiah(priced.unit_price)
-        if column == 4:
-            return format_rupiah(-priced.discount) if priced.discount else ""
-        return format_rupiah(priced.amount_due)
+        return (
+            str(row + 1),
+            priced.product.name,
+            str(priced.qty),
+            format_rupiah(priced.unit_price),
+            format_rupiah(-priced.discount) if priced.discount else "",
+            format_rupiah(priced.amount_due),
+        )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -45,12 +45,15 @@ def fit_columns(view: QTableView, columns: Iterable[int], sample: str = "") -> N
     model = view.model()
     header = view.horizontalHeader()
     rows = model.rowCount()
+    column_texts = getattr(model, "column_texts", None)  # a model that has its texts at hand
     for column in columns:
-        widest = sample
-        for row in range(rows):
-            text = str(model.data(model.index(row, column)) or "")
-            if len(text) > len(widest):
-                widest = text
+        if column_texts is not None:
+            texts = column_texts(column)
+        else:
+            texts = (str(model.data(model.index(row, column)) or "") for row in range(rows))
+        widest = max(texts, key=len, default=sample)
+        if len(sample) >= len(widest):
+            widest = sample
         width = max(text_width(view, widest), header_width(view, column))
         if header.sectionSize(column) != width:
             header.resizeSection(column, width)
