@@ -26,7 +26,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Seed the demo outlet once per session (argon2 hashing makes seeding ~0.5 s)."""
+    """The demo till database FILE, seeded once per session (argon2 hashing makes seeding ~0.5 s);
+    tests copy it (`demo_dir`, `demo_db`)."""
     from pos.services.demo import seed_demo
 
     folder = tmp_path_factory.mktemp("demo-template")

@@ -32,60 +32,61 @@ def receipts(run: subprocess.CompletedProcess[str]) -> list[str]:
 
 
 @pytest.fixture
-def till(demo_template: Path, tmp_path: Path) -> Path:
+def till_dir(demo_template: Path, tmp_path: Path) -> Path:
+    """A data folder holding a fresh copy of the demo till database (`demo_template`)."""
     folder = tmp_path / "kasir"
     folder.mkdir()
     shutil.copyfile(demo_template, folder / DB_FILENAME)
     return folder
 
 
-def test_backup_writes_one_file_and_backups_lists_it(till: Path, tmp_path: Path) -> None:
-    sold = receipts(ntt_pos(till, "simulate", "--sales", "3"))
-    run = ntt_pos(till, "backup")
+def test_backup_writes_one_file_and_backups_lists_it(till_dir: Path, tmp_path: Path) -> None:
+    sold = receipts(ntt_pos(till_dir, "simulate", "--sales", "3"))
+    run = ntt_pos(till_dir, "backup")
     assert run.returncode == 0, run.stderr
     path = Path(run.stdout.strip())
-    assert path.parent == till / "backups" and [p.name for p in path.parent.iterdir()] == [path.name]
+    assert path.parent == till_dir / "backups" and [p.name for p in path.parent.iterdir()] == [path.name]
     usb = tmp_path / "usb"
     usb.mkdir()
-    to = ntt_pos(till, "backup", "--to", str(usb))
+    to = ntt_pos(till_dir, "backup", "--to", str(usb))
     assert to.returncode == 0 and [str(p) for p in usb.iterdir()] == [to.stdout.strip()]
-    one_line_error(ntt_pos(till, "backup", "--to", str(tmp_path / "tidak-ada")))
+    one_line_error(ntt_pos(till_dir, "backup", "--to", str(tmp_path / "tidak-ada")))
 
-    listed = ntt_pos(till, "backups", "--json")
+    listed = ntt_pos(till_dir, "backups", "--json")
     assert listed.returncode == 0, listed.stderr
     (entry,) = json.loads(listed.stdout)
     assert entry["file"] == str(path) and entry["sales"] == 3 and entry["last_receipt"] == sold[-1]
     assert entry["kind"] == "manual" and entry["size"] == path.stat().st_size
-    table = ntt_pos(till, "backups").stdout
+    table = ntt_pos(till_dir, "backups").stdout
     assert sold[-1] in table and str(path) in table and "PENJUALAN" in table
 
 
-def test_restore_replaces_a_damaged_database(till: Path) -> None:
-    ntt_pos(till, "simulate", "--sales", "2")
-    saved = ntt_pos(till, "backup").stdout.strip()
-    ntt_pos(till, "simulate", "--sales", "2", "--seed", "9")
-    live = till / DB_FILENAME
+def test_restore_replaces_a_damaged_database(till_dir: Path) -> None:
+    ntt_pos(till_dir, "simulate", "--sales", "2")
+    saved = ntt_pos(till_dir, "backup").stdout.strip()
+    ntt_pos(till_dir, "simulate", "--sales", "2", "--seed", "9")
+    live = till_dir / DB_FILENAME
     con = sqlite3.connect(live)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
     live.write_bytes(live.read_bytes()[:8192] + b"\xde\xad" * 4096)  # a dead sector
     damaged = digest(live)
 
-    doctor = ntt_pos(till, "doctor")
+    doctor = ntt_pos(till_dir, "doctor")
     assert doctor.returncode == 1 and "[GAGAL] database" in doctor.stdout
     assert saved in doctor.stdout  # the pointer to the latest good backup
 
-    restored = ntt_pos(till, "restore", saved)
+    restored = ntt_pos(till_dir, "restore", saved)
     assert restored.returncode == 0, restored.stderr
-    replaced = next(p for p in (till / "backups").iterdir() if p.name.endswith("-diganti.sqlite3"))
+    replaced = next(p for p in (till_dir / "backups").iterdir() if p.name.endswith("-diganti.sqlite3"))
     assert digest(replaced) == damaged and str(replaced) in restored.stdout
-    assert json.loads(ntt_pos(till, "report", "totals", "--json").stdout)["sales"] == 2
-    healthy = ntt_pos(till, "doctor")
+    assert json.loads(ntt_pos(till_dir, "report", "totals", "--json").stdout)["sales"] == 2
+    healthy = ntt_pos(till_dir, "doctor")
     assert healthy.returncode == 0 and "Sehat." in healthy.stdout
 
 
-def test_restore_refuses_a_newer_or_foreign_file_in_one_line(till: Path, tmp_path: Path) -> None:
-    saved = Path(ntt_pos(till, "backup").stdout.strip())
+def test_restore_refuses_a_newer_or_foreign_file_in_one_line(till_dir: Path, tmp_path: Path) -> None:
+    saved = Path(ntt_pos(till_dir, "backup").stdout.strip())
     newer = tmp_path / "baru.sqlite3"
     shutil.copyfile(saved, newer)
     con = sqlite3.connect(newer)
@@ -96,35 +97,35 @@ def test_restore_refuses_a_newer_or_foreign_file_in_one_line(till: Path, tmp_pat
     con = sqlite3.connect(foreign)
     con.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY)")
     con.close()
-    before = digest(till / DB_FILENAME)
-    assert "lebih baru" in one_line_error(ntt_pos(till, "restore", str(newer)))
-    assert "database lain" in one_line_error(ntt_pos(till, "restore", str(foreign)))
-    assert digest(till / DB_FILENAME) == before
+    before = digest(till_dir / DB_FILENAME)
+    assert "lebih baru" in one_line_error(ntt_pos(till_dir, "restore", str(newer)))
+    assert "database lain" in one_line_error(ntt_pos(till_dir, "restore", str(foreign)))
+    assert digest(till_dir / DB_FILENAME) == before
     # a whole file of a newer app is not "damaged": doctor refuses it in one line (exit 2), not exit 1
-    shutil.copyfile(newer, till / DB_FILENAME)
-    doctor = ntt_pos(till, "doctor")
+    shutil.copyfile(newer, till_dir / DB_FILENAME)
+    doctor = ntt_pos(till_dir, "doctor")
     assert doctor.returncode == 2 and "lebih baru" in one_line_error(doctor)
 
 
-def test_doctor_finds_a_damaged_receipt_index_that_quick_check_lets_open(till: Path) -> None:
-    ntt_pos(till, "simulate", "--sales", "4")
-    saved = ntt_pos(till, "backup").stdout.strip()
-    receipt = flip_receipt_index_byte(till / DB_FILENAME)
+def test_doctor_finds_a_damaged_receipt_index_that_quick_check_lets_open(till_dir: Path) -> None:
+    ntt_pos(till_dir, "simulate", "--sales", "4")
+    saved = ntt_pos(till_dir, "backup").stdout.strip()
+    receipt = flip_receipt_index_byte(till_dir / DB_FILENAME)
 
-    shown = ntt_pos(till, "receipt", receipt)  # the file opens (quick_check), the index lies
+    shown = ntt_pos(till_dir, "receipt", receipt)  # the file opens (quick_check), the index lies
     assert "tidak ditemukan" in one_line_error(shown)
-    assert ntt_pos(till, "report", "totals", "--json").returncode == 0
+    assert ntt_pos(till_dir, "report", "totals", "--json").returncode == 0
 
-    doctor = ntt_pos(till, "doctor")
+    doctor = ntt_pos(till_dir, "doctor")
     assert doctor.returncode == 1
     assert "[GAGAL] integritas SQLite" in doctor.stdout and "sqlite_autoindex_sales" in doctor.stdout
     assert "RUSAK" in doctor.stdout and saved in doctor.stdout
 
 
-def test_warnings_alone_keep_doctor_at_exit_0(till: Path, tmp_path: Path) -> None:
-    set_up = ntt_pos(till, "backups", "--second-dir", str(tmp_path / "usb-belum-dipasang"))
+def test_warnings_alone_keep_doctor_at_exit_0(till_dir: Path, tmp_path: Path) -> None:
+    set_up = ntt_pos(till_dir, "backups", "--second-dir", str(tmp_path / "usb-belum-dipasang"))
     assert set_up.returncode == 0 and "belum ada" in set_up.stdout
-    doctor = ntt_pos(till, "doctor")
+    doctor = ntt_pos(till_dir, "doctor")
     assert doctor.returncode == 0, doctor.stdout
     assert "[PERINGATAN] folder cadangan kedua" in doctor.stdout
     assert "[PERINGATAN] cadangan: belum ada cadangan" in doctor.stdout

@@ -51,7 +51,8 @@ def outlet_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def outlet(outlet_template: Path, tmp_path: Path) -> Path:
+def outlet_dir(outlet_template: Path, tmp_path: Path) -> Path:
+    """A data folder holding a fresh copy of the outlet made by `ntt-pos init`."""
     shutil.copytree(outlet_template, tmp_path / "till")
     return tmp_path / "till"
 
@@ -61,19 +62,19 @@ def admin_pin(tmp_path: Path) -> Path:
     return write(tmp_path / "admin.pin", ADMIN_PIN + "\n")
 
 
-def in_process(outlet: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(["--data-dir", str(outlet), *args])
+def in_process(outlet_dir: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(["--data-dir", str(outlet_dir), *args])
     out, err = capsys.readouterr()
     return status, out, err
 
 
-def test_users_add_through_the_users_service(outlet: Path, admin_pin: Path, tmp_path: Path) -> None:
+def test_users_add_through_the_users_service(outlet_dir: Path, admin_pin: Path, tmp_path: Path) -> None:
     pin = write(tmp_path / "kasir3.pin", "3917\n")
-    run = ntt_pos(outlet, "users", "add", "kasir3", "--name", "Yuliana Bria", "--role", "cashier",
+    run = ntt_pos(outlet_dir, "users", "add", "kasir3", "--name", "Yuliana Bria", "--role", "cashier",
                   "--pin-file", str(pin), "--admin", "admin", "--admin-pin-file", str(admin_pin))  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "Pengguna kasir3 (Yuliana Bria, kasir) ditambahkan oleh admin."
-    db = Database.open(outlet, create=False)
+    db = Database.open(outlet_dir, create=False)
     try:
         with db.unit_of_work() as uow:
             assert users.authenticate(uow, "kasir3", "3917").full_name == "Yuliana Bria"
@@ -99,26 +100,27 @@ def test_users_add_through_the_users_service(outlet: Path, admin_pin: Path, tmp_
     ],
 )
 def test_users_add_refusals_are_one_line(
-    outlet: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    outlet_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     pin: str | None, admin: str, admin_pin: str | None, message: str,
 ) -> None:  # fmt: skip
     pin_file = tmp_path / "pin" if pin is None else write(tmp_path / "pin", pin)
     admin_file = tmp_path / "nope" / "admin.pin" if admin_pin is None else write(tmp_path / "a", admin_pin)
     args = ["--name", "K", "--role", "cashier", "--pin-file", str(pin_file)]
     status, out, err = in_process(
-        outlet, capsys, "users", "add", "kasir3", *args, "--admin", admin, "--admin-pin-file", str(admin_file)
-    )
+        outlet_dir, capsys, "users", "add", "kasir3", *args,
+        "--admin", admin, "--admin-pin-file", str(admin_file),
+    )  # fmt: skip
     assert status == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("ntt-pos: ") and message in err, err
 
 
 def test_duplicates_binary_pin_files_managers_and_lockout(
-    outlet: Path, admin_pin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    outlet_dir: Path, admin_pin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def add(
         username: str, role: str, pin_file: Path, admin: str = "admin", by: Path = admin_pin
     ) -> tuple[int, str]:
-        status, _, err = in_process(outlet, capsys, "users", "add", username, "--name", username.title(),
+        status, _, err = in_process(outlet_dir, capsys, "users", "add", username, "--name", username.title(),
                                     "--role", role, "--pin-file", str(pin_file), "--admin", admin,
                                     "--admin-pin-file", str(by))  # fmt: skip
         assert status == 0 or (err.count("\n") == 1 and err.startswith("ntt-pos: ")), err
@@ -146,11 +148,11 @@ def cells(path: Path) -> list[list[tuple[object, str]]]:
 
 
 def test_import_creates_producers_and_the_export_round_trips_into_a_new_outlet(
-    outlet: Path, admin_pin: Path, tmp_path: Path
+    outlet_dir: Path, admin_pin: Path, tmp_path: Path
 ) -> None:
     source = write(tmp_path / "katalog.csv", "\n".join([HEADER, *CATALOG]) + "\n")
     run = ntt_pos(
-        outlet, "products", "import", str(source), "--admin", "admin", "--admin-pin-file", str(admin_pin)
+        outlet_dir, "products", "import", str(source), "--admin", "admin", "--admin-pin-file", str(admin_pin)
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == [
@@ -163,7 +165,7 @@ def test_import_creates_producers_and_the_export_round_trips_into_a_new_outlet(
     exported = {}
     for suffix in (".csv", ".xlsx"):
         exported[suffix] = tmp_path / f"satu{suffix}"
-        run = ntt_pos(outlet, "products", "export", str(exported[suffix]))
+        run = ntt_pos(outlet_dir, "products", "export", str(exported[suffix]))
         assert run.returncode == 0 and run.stdout.strip() == f"5 produk diekspor ke {exported[suffix]}.", (
             run.stderr
         )
@@ -192,7 +194,7 @@ def test_import_creates_producers_and_the_export_round_trips_into_a_new_outlet(
 
 
 def test_bad_rows_are_listed_with_their_lines_and_nothing_is_written(
-    outlet: Path, admin_pin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    outlet_dir: Path, admin_pin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     rows = [
         "OK-1;;Baik;;Produsen Baru;pcs;1000;;;;;;",
@@ -202,14 +204,14 @@ def test_bad_rows_are_listed_with_their_lines_and_nothing_is_written(
         "B-4;;Stok Raksasa;;;pcs;1000;;;;;;123456789012345678901234",
     ]
     path = write(tmp_path / "salah.csv", "\n".join([HEADER, *rows]) + "\n")
-    status, out, err = in_process(outlet, capsys, "products", "import", str(path), "--admin", "admin",
+    status, out, err = in_process(outlet_dir, capsys, "products", "import", str(path), "--admin", "admin",
                                   "--admin-pin-file", str(admin_pin))  # fmt: skip
     assert (status, out) == (1, "")
     lines = err.splitlines()
     assert lines[0] == "ntt-pos: salah.csv: 4 baris bermasalah; tidak ada yang disimpan."
     assert [line.split(":")[0].strip() for line in lines[1:]] == ["Baris 3", "Baris 4", "Baris 5", "Baris 6"]
     assert "Traceback" not in err
-    db = Database.open(outlet, create=False)
+    db = Database.open(outlet_dir, create=False)
     try:
         with db.unit_of_work() as uow:
             assert uow.session.scalars(select(Product.id)).all() == []
@@ -219,7 +221,7 @@ def test_bad_rows_are_listed_with_their_lines_and_nothing_is_written(
 
 
 def test_unreadable_files_and_wrong_users_are_one_line(
-    outlet: Path, admin_pin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    outlet_dir: Path, admin_pin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     empty = tmp_path / "kosong.xlsx"
     Workbook().save(empty)
@@ -239,24 +241,24 @@ def test_unreadable_files_and_wrong_users_are_one_line(
         tmp_path / "tidak-ada.csv": "tidak-ada.csv tidak bisa dibaca",
     }
     for path, message in expected.items():
-        status, out, err = in_process(outlet, capsys, "products", "import", str(path), "--admin", "admin",
+        status, out, err = in_process(outlet_dir, capsys, "products", "import", str(path), "--admin", "admin",
                                       "--admin-pin-file", str(admin_pin))  # fmt: skip
         assert status != 0 and out == "" and message in err and "Traceback" not in err, (path, err)
         assert err.startswith("ntt-pos: ") and len(err.splitlines()) <= 2, err
-    status, _, err = in_process(outlet, capsys, "products", "export", str(tmp_path / "tidak" / "ada.csv"))
+    status, _, err = in_process(outlet_dir, capsys, "products", "export", str(tmp_path / "tidak" / "ada.csv"))
     assert (
         status == 2
         and err.strip()
         == f"ntt-pos: tidak bisa menulis {tmp_path / 'tidak' / 'ada.csv'}: "
         f"folder {tmp_path / 'tidak'} tidak ada"
     )
-    status, _, err = in_process(outlet, capsys, "products", "export", str(tmp_path / "a.ods"))
+    status, _, err = in_process(outlet_dir, capsys, "products", "export", str(tmp_path / "a.ods"))
     assert status == 2 and err.strip() == "ntt-pos: Ekspor hanya ke .csv atau .xlsx."
     pin = write(tmp_path / "k.pin", "3917")
     args = ["--name", "K", "--role", "cashier", "--pin-file", str(pin)]
-    assert main(["--data-dir", str(outlet), "users", "add", "kasir1", *args, "--admin", "admin",
+    assert main(["--data-dir", str(outlet_dir), "users", "add", "kasir1", *args, "--admin", "admin",
                  "--admin-pin-file", str(admin_pin)]) == 0  # fmt: skip
-    status, _, err = in_process(outlet, capsys, "products", "import", str(latin), "--admin", "kasir1",
+    status, _, err = in_process(outlet_dir, capsys, "products", "import", str(latin), "--admin", "kasir1",
                                 "--admin-pin-file", str(pin))  # fmt: skip
     assert status == 2 and "Mengimpor produk hanya boleh dilakukan oleh manajer" in err
     status, _, err = in_process(tmp_path / "kosong", capsys, "products", "export", str(tmp_path / "a.csv"))

@@ -1,16 +1,13 @@
 """Qt settings and fixtures for driving the real cashier widgets (pytest-qt, offscreen platform).
 
 The demo outlet is seeded once per session (argon2 hashes make that the slow part) and each test gets
-its own copy of the SQLite file in tmp_path, so tests never see each other's sales.
+its own copy of the SQLite file (`demo_db` of tests/conftest.py), so tests never see each other's sales.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,8 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads: no scr
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from pos.app import open_database
-from pos.db.engine import DB_FILENAME, Database
+from pos.db.engine import Database
 from pos.ui.backend import TillBackend
 from pos.ui.i18n import stylesheet
 from pos.ui.main_window import MainWindow
@@ -43,25 +39,6 @@ def python_signal_heartbeat(qapp: QApplication) -> Iterator[None]:
     timer.start(100)
     yield
     timer.stop()
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo-template")
-    db = open_database(folder, demo=True)
-    db.close()
-    con = sqlite3.connect(folder / DB_FILENAME)
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    con.close()
-    return folder
-
-
-@pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
-    shutil.copy(demo_template / DB_FILENAME, tmp_path / DB_FILENAME)
-    db = Database.open(tmp_path, create=False)
-    yield db
-    db.close()
 
 
 @pytest.fixture

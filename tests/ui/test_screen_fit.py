@@ -130,17 +130,17 @@ def check_dialog(qtbot: Any, area: QRect, kind: Any, open_it: Callable[[], Any],
 
 
 @pytest.fixture
-def till(qtbot: Any, window: MainWindow, area: QRect) -> Iterator[MainWindow]:
+def fitted(qtbot: Any, window: MainWindow, area: QRect) -> Iterator[MainWindow]:
     fit_to_screen(window)  # as pos.app.show_main_window does before maximizing it
     yield window
 
 
 def test_cashier_window_and_its_dialogs_fit(
-    qtbot: Any, till: MainWindow, area: QRect, demo_db: Database
+    qtbot: Any, fitted: MainWindow, area: QRect, demo_db: Database
 ) -> None:
-    assert problems(till, area) == []  # the sign-in page
-    sign_in(qtbot, till)
-    checkout = till.checkout
+    assert problems(fitted, area) == []  # the sign-in page
+    sign_in(qtbot, fitted)
+    checkout = fitted.checkout
     product = checkout.backend.find_product(barcodes(demo_db, 1)[0][0])
     assert product is not None
     for grams, price in ((250, 12_500_000), (500, 1_050_000)):
@@ -148,7 +148,7 @@ def test_cashier_window_and_its_dialogs_fit(
             product, product_id=product.product_id + grams, name=f"{BIG} {grams} g", price=price
         )
         checkout.add_product(variant, 3)
-    assert problems(till, area) == []
+    assert problems(fitted, area) == []
     # the two variants stay apart however the name is shortened; the tooltip has it whole
     table = checkout.table
     assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
@@ -174,25 +174,26 @@ def test_cashier_window_and_its_dialogs_fit(
     check_dialog(qtbot, area, "paymentDialog", checkout.pay, lambda d: qtbot.keyClick(d, Qt.Key.Key_F10))
     for function in ("search", "buyer", "qty", "lineDiscount", "refund", "xReport"):
         check_dialog(qtbot, area, QWidget, lambda f=function: checkout.trigger(f))
-    managers = [u for u in till.backend.users() if u.role.name in ("MANAGER", "ADMIN")]
-    pin = ManagerPinDialog("Persetujuan", managers, till.backend.approve, till)
+    managers = [u for u in fitted.backend.users() if u.role.name in ("MANAGER", "ADMIN")]
+    pin = ManagerPinDialog("Persetujuan", managers, fitted.backend.approve, fitted)
     check_dialog(qtbot, area, ManagerPinDialog, lambda: run_dialog(pin))
     text = "\n".join(f"baris {n}" for n in range(200))
-    check_dialog(qtbot, area, PreviewDialog, lambda: run_dialog(PreviewDialog("Laporan X", text, till)))
-    check_dialog(qtbot, area, UnprintedDialog, lambda: run_dialog(UnprintedDialog([], "Asia/Makassar", till)))
-    check_dialog(qtbot, area, QWidget, till.help_menu.show_about)
+    check_dialog(qtbot, area, PreviewDialog, lambda: run_dialog(PreviewDialog("Laporan X", text, fitted)))
+    unprinted = UnprintedDialog([], "Asia/Makassar", fitted)
+    check_dialog(qtbot, area, UnprintedDialog, lambda: run_dialog(unprinted))
+    check_dialog(qtbot, area, QWidget, fitted.help_menu.show_about)
     checkout.new_sale()  # a shift closes with an empty cart
     check_dialog(qtbot, area, QWidget, lambda: checkout.trigger("closeShift"))
 
 
 def test_admin_dialogs_and_back_office_fit(
-    qtbot: Any, till: MainWindow, area: QRect, demo_db: Database
+    qtbot: Any, fitted: MainWindow, area: QRect, demo_db: Database
 ) -> None:
-    sign_in(qtbot, till, "admin", "9999")
+    sign_in(qtbot, fitted, "admin", "9999")
     for key in ("settings", "users", "printer", "printqueue", "rejected", "cash"):
-        check_dialog(qtbot, area, QWidget, lambda k=key: till.admin_menu.open(k))
-    till.admin_menu.open("backoffice")
-    office = till.admin_menu.backoffice
+        check_dialog(qtbot, area, QWidget, lambda k=key: fitted.admin_menu.open(k))
+    fitted.admin_menu.open("backoffice")
+    office = fitted.admin_menu.backoffice
     qtbot.addWidget(office)
     qtbot.waitExposed(office)
     for index in range(office.tabs.count()):

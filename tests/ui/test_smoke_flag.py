@@ -26,7 +26,7 @@ def test_version() -> None:
 
 
 def test_smoke_test_paints_the_till_window_in_english_and_quits(demo_template: Path, tmp_path: Path) -> None:
-    shutil.copy(demo_template / DB_FILENAME, tmp_path / DB_FILENAME)
+    shutil.copy(demo_template, tmp_path / DB_FILENAME)
     done = ntt_pos("--data-dir", str(tmp_path), "--smoke-test", NTT_POS_LANG="en")
     assert done.returncode == 0, done.stderr
     line = done.stdout.strip().splitlines()[-1]

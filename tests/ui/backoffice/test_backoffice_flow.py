@@ -32,7 +32,7 @@ def printed() -> list[tuple[Any, str]]:
 
 
 @pytest.fixture
-def window(
+def backoffice_window(
     qtbot: Any, demo_db: Database, demo_manager: Actor, printed: list[tuple[Any, str]]
 ) -> BackOfficeWindow:
     win = BackOfficeWindow(
@@ -65,15 +65,15 @@ def test_cashier_cannot_open_the_back_office(qtbot: Any, demo_db: Database, demo
 
 def test_manager_flow_from_producer_to_settlement(
     qtbot: Any,
-    window: BackOfficeWindow,
+    backoffice_window: BackOfficeWindow,
     demo_db: Database,
     demo_cashier: Actor,
     printed: list[Any],
     tmp_path: Path,
 ) -> None:
     # 1. a new producer on consignment at 12,5%
-    window.tabs.setCurrentWidget(window.suppliers)
-    tab = window.suppliers
+    backoffice_window.tabs.setCurrentWidget(backoffice_window.suppliers)
+    tab = backoffice_window.suppliers
     tab.clear_form()
     _type(qtbot, tab.name, "Tenun Ikat Mama Rambu")
     tab.kabupaten.setCurrentIndex(tab.kabupaten.findData("5311"))  # a choice list: Sumba Timur 53.11
@@ -85,8 +85,8 @@ def test_manager_flow_from_producer_to_settlement(
     assert supplier_id is not None
 
     # 2. a product without a barcode: a wrong check digit is refused first, then one is generated
-    window.tabs.setCurrentWidget(window.catalog)
-    cat = window.catalog
+    backoffice_window.tabs.setCurrentWidget(backoffice_window.catalog)
+    cat = backoffice_window.catalog
     cat.clear_form()
     _type(qtbot, cat.name, "Selendang Tenun Ikat Motif Kuda")
     _type(qtbot, cat.price, "25.000")
@@ -102,11 +102,11 @@ def test_manager_flow_from_producer_to_settlement(
     assert is_instore(barcode) and _count(demo_db) == products_before + 1
     qtbot.mouseClick(cat.label_button, Qt.MouseButton.LeftButton)
     assert printed[-1][1] == "Label 1 produk"
-    _grab(window, "catalog")
+    _grab(backoffice_window, "catalog")
 
     # 3. receive 20 by scanning the new label
-    window.tabs.setCurrentWidget(window.stock)
-    st = window.stock
+    backoffice_window.tabs.setCurrentWidget(backoffice_window.stock)
+    st = backoffice_window.stock
     _type(qtbot, st.qty, "20")
     _type(qtbot, st.code, barcode, enter=True)
     assert st.supplier.currentData() == supplier_id
@@ -118,7 +118,7 @@ def test_manager_flow_from_producer_to_settlement(
     st.ask_save_path = lambda *args: str(pdf)
     qtbot.mouseClick(st.pdf_button, Qt.MouseButton.LeftButton)
     assert pdf.read_bytes().startswith(b"%PDF") and b"TANDA TERIMA BARANG" in pdf.read_bytes()
-    _grab(window, "stock")
+    _grab(backoffice_window, "stock")
 
     # 4. the till sells 3 (real checkout)
     with demo_db.unit_of_work() as uow:
@@ -132,22 +132,22 @@ def test_manager_flow_from_producer_to_settlement(
         )
 
     # 5. stock opname: 15 scanned on the shelf (17 expected), posted as -2
-    window.tabs.setCurrentWidget(window.stocktake)
-    take = window.stocktake
+    backoffice_window.tabs.setCurrentWidget(backoffice_window.stocktake)
+    take = backoffice_window.stocktake
     qtbot.mouseClick(take.start_button, Qt.MouseButton.LeftButton)
     for _ in range(15):
         _type(qtbot, take.scan, barcode, enter=True)
     lines = take.refresh()
     assert [(c.counted, c.expected, c.difference) for c in lines] == [(15, 17, -2)]
-    _grab(window, "stocktake")
+    _grab(backoffice_window, "stocktake")
     qtbot.mouseClick(take.post_button, Qt.MouseButton.LeftButton)
     assert "1 barang disesuaikan" in take.message.text()
     with demo_db.unit_of_work() as uow:
         assert stock.on_hand(uow, product_id) == 15
 
     # 6. settle the producer for the sale's day; figures against the sale lines
-    window.tabs.setCurrentWidget(window.consignment)
-    con = window.consignment
+    backoffice_window.tabs.setCurrentWidget(backoffice_window.consignment)
+    con = backoffice_window.consignment
     con.supplier.setCurrentIndex(con.supplier.findData(supplier_id))
     day = sale.business_date
     con.start.setDate(QDate(day.year, day.month, day.day))
@@ -176,7 +176,7 @@ def test_manager_flow_from_producer_to_settlement(
     con.ask_save_path = lambda *args: str(pdf)
     qtbot.mouseClick(con.pdf_button, Qt.MouseButton.LeftButton)
     assert b"LAPORAN TITIP JUAL" in pdf.read_bytes()
-    _grab(window, "consignment")
+    _grab(backoffice_window, "consignment")
     assert isinstance(day, date)
 
 
