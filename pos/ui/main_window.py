@@ -40,6 +40,7 @@ from pos.ui.signin import SignInScreen
 from pos.ui.tasks import TaskRunner
 from pos.ui.type_ahead import TypeAhead
 from pos.ui.widgets import confirm, run_dialog
+from pos.ui.x11_keys import BlockedKeyRescue
 
 SubmitPrint = Callable[[tuple[Block, ...], str], object]  # returns the print job's id
 
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
     def install_scanner(self, app: QApplication) -> None:
         app.installEventFilter(self.scanner)
         app.installEventFilter(self.type_ahead)  # after the scanner: it sees held keys first
+        self.key_rescue = BlockedKeyRescue.install(app, self.type_ahead)  # X11 only
 
     def route_scan(self, code: str) -> None:
         """A scan goes to the scan target of the active dialog or window (pos.ui.scan_routing)."""

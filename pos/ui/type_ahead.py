@@ -9,8 +9,9 @@ its field; the held keys are then given to that field, as typed, before any late
 opens (F8 on an empty cart), they go back to whatever has the focus once the function is done.
 
 Just before a dialog is shown the filter lets the keys already queued arrive (they reach the till's
-window while it is not blocked yet, and are held). Replayed keys are typing, never a scan: the
-scanner filter is paused while they are given.
+window while it is not blocked yet, and are held); under X, keys typed between the dialog's mapping
+and the window manager's focusing it are read by pos.ui.x11_keys, since Qt drops them unseen.
+Replayed keys are typing, never a scan: the scanner filter is paused while they are given.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ class TypeAhead(QObject):
             self.held.clear()
             self.holding = True
             self._timer.start()
+
+    def hold(self, key: int, modifiers: Qt.KeyboardModifier, text: str) -> None:
+        """One more key for the dialog (pos.ui.x11_keys: a key Qt itself would have dropped)."""
+        if self.holding:
+            self.held.append((key, modifiers, text))
 
     def release(self) -> None:
         """Stop holding and give the held keys to the dialog's field (or the focus widget)."""
