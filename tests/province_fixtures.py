@@ -47,7 +47,7 @@ def make_province_engine(request: pytest.FixtureRequest, tmp_path: Path, backend
     return engine
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.slow])])
 def province_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     engine = make_province_engine(request, tmp_path, request.param)
     yield engine

@@ -40,6 +40,7 @@ def till_dir(demo_template: Path, tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_backup_writes_one_file_and_backups_lists_it(till_dir: Path, tmp_path: Path) -> None:
     sold = receipts(ntt_pos(till_dir, "simulate", "--sales", "3"))
     run = ntt_pos(till_dir, "backup")
@@ -61,6 +62,7 @@ def test_backup_writes_one_file_and_backups_lists_it(till_dir: Path, tmp_path: P
     assert sold[-1] in table and str(path) in table and "PENJUALAN" in table
 
 
+@pytest.mark.slow
 def test_restore_replaces_a_damaged_database(till_dir: Path) -> None:
     ntt_pos(till_dir, "simulate", "--sales", "2")
     saved = ntt_pos(till_dir, "backup").stdout.strip()
@@ -85,6 +87,7 @@ def test_restore_replaces_a_damaged_database(till_dir: Path) -> None:
     assert healthy.returncode == 0 and "Sehat." in healthy.stdout
 
 
+@pytest.mark.slow
 def test_restore_refuses_a_newer_or_foreign_file_in_one_line(till_dir: Path, tmp_path: Path) -> None:
     saved = Path(ntt_pos(till_dir, "backup").stdout.strip())
     newer = tmp_path / "baru.sqlite3"
@@ -107,6 +110,7 @@ def test_restore_refuses_a_newer_or_foreign_file_in_one_line(till_dir: Path, tmp
     assert doctor.returncode == 2 and "lebih baru" in one_line_error(doctor)
 
 
+@pytest.mark.slow
 def test_doctor_finds_a_damaged_receipt_index_that_quick_check_lets_open(till_dir: Path) -> None:
     ntt_pos(till_dir, "simulate", "--sales", "4")
     saved = ntt_pos(till_dir, "backup").stdout.strip()
@@ -122,6 +126,7 @@ def test_doctor_finds_a_damaged_receipt_index_that_quick_check_lets_open(till_di
     assert "RUSAK" in doctor.stdout and saved in doctor.stdout
 
 
+@pytest.mark.slow
 def test_warnings_alone_keep_doctor_at_exit_0(till_dir: Path, tmp_path: Path) -> None:
     set_up = ntt_pos(till_dir, "backups", "--second-dir", str(tmp_path / "usb-belum-dipasang"))
     assert set_up.returncode == 0 and "belum ada" in set_up.stdout

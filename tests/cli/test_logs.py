@@ -31,6 +31,7 @@ def log_of(till_dir: Path) -> str:
     return (till_dir / "logs" / "ntt-pos.log").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_doctor_says_where_the_log_is_and_the_log_has_the_start_line(till_dir: Path) -> None:
     run = ntt_pos(till_dir, "doctor")
     assert run.returncode == 0, run.stderr
@@ -54,6 +55,7 @@ def test_a_sync_that_cannot_reach_the_province_is_logged_without_its_token(till_
     assert TOKEN not in text and TOKEN.removeprefix("nttpos_") not in text
 
 
+@pytest.mark.slow
 def test_sign_ins_and_failed_sign_ins_are_logged_by_username_only(
     till_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -68,6 +68,7 @@ def in_process(outlet_dir: Path, capsys: pytest.CaptureFixture[str], *args: str)
     return status, out, err
 
 
+@pytest.mark.slow
 def test_users_add_through_the_users_service(outlet_dir: Path, admin_pin: Path, tmp_path: Path) -> None:
     pin = write(tmp_path / "kasir3.pin", "3917\n")
     run = ntt_pos(outlet_dir, "users", "add", "kasir3", "--name", "Yuliana Bria", "--role", "cashier",
@@ -114,6 +115,7 @@ def test_users_add_refusals_are_one_line(
     assert err.count("\n") == 1 and err.startswith("ntt-pos: ") and message in err, err
 
 
+@pytest.mark.slow
 def test_duplicates_binary_pin_files_managers_and_lockout(
     outlet_dir: Path, admin_pin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -147,6 +149,7 @@ def cells(path: Path) -> list[list[tuple[object, str]]]:
     return [[(c.value, c.data_type) for c in row] for row in sheet.iter_rows()]
 
 
+@pytest.mark.slow
 def test_import_creates_producers_and_the_export_round_trips_into_a_new_outlet(
     outlet_dir: Path, admin_pin: Path, tmp_path: Path
 ) -> None:
@@ -220,6 +223,7 @@ def test_bad_rows_are_listed_with_their_lines_and_nothing_is_written(
         db.close()
 
 
+@pytest.mark.slow
 def test_unreadable_files_and_wrong_users_are_one_line(
     outlet_dir: Path, admin_pin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -21,6 +21,7 @@ def till_dir(demo_template: Path, tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow
 def test_simulate_receipt_report_doctor(till_dir: Path) -> None:
     run = ntt_pos(till_dir, "simulate", "--sales", "12", "--seed", "7")
     assert run.returncode == 0, run.stderr
@@ -44,6 +45,7 @@ def test_simulate_receipt_report_doctor(till_dir: Path) -> None:
     assert doctor.returncode == 0 and "Sehat." in doctor.stdout
 
 
+@pytest.mark.slow
 def test_receipt_as_text_preview(till_dir: Path) -> None:
     receipt_no = ntt_pos(till_dir, "simulate", "--sales", "1").stdout.split()[1]
     shown = ntt_pos(till_dir, "receipt", receipt_no)
@@ -52,6 +54,7 @@ def test_receipt_as_text_preview(till_dir: Path) -> None:
     assert all(len(line) <= 32 for line in shown.stdout.splitlines())
 
 
+@pytest.mark.slow
 def test_init_demo_creates_a_working_outlet(tmp_path: Path) -> None:
     run = ntt_pos(tmp_path / "baru", "init", "--demo")
     assert run.returncode == 0, run.stderr
@@ -68,6 +71,7 @@ def test_init_demo_creates_a_working_outlet(tmp_path: Path) -> None:
         (("doctor",), "belum ada"),
     ],
 )
+@pytest.mark.slow
 def test_missing_database_gives_one_line_and_nonzero_exit(
     tmp_path: Path, args: tuple[str, ...], message: str
 ) -> None:
@@ -78,6 +82,7 @@ def test_missing_database_gives_one_line_and_nonzero_exit(
     assert not (tmp_path / DB_FILENAME).exists()
 
 
+@pytest.mark.slow
 def test_unknown_receipt_and_foreign_file_are_refused_cleanly(till_dir: Path, tmp_path: Path) -> None:
     run = ntt_pos(till_dir, "receipt", "TIDAK-ADA")
     assert run.returncode == 2 and "tidak ditemukan" in run.stderr and "Traceback" not in run.stderr
@@ -90,11 +95,13 @@ def test_unknown_receipt_and_foreign_file_are_refused_cleanly(till_dir: Path, tm
 
 
 @pytest.mark.parametrize("args", [("simulate",), ("simulate", "--sales", "lima"), ("report", "semua")])
+@pytest.mark.slow
 def test_bad_arguments_exit_nonzero_without_traceback(till_dir: Path, args: tuple[str, ...]) -> None:
     run = ntt_pos(till_dir, *args)
     assert run.returncode == 2 and "Traceback" not in run.stderr and run.stderr.strip()
 
 
+@pytest.mark.slow
 def test_receipt_as_escpos_bytes(till_dir: Path, tmp_path: Path) -> None:
     receipt_no = ntt_pos(till_dir, "simulate", "--sales", "1").stdout.split()[1]
     for paper in ("58", "80"):

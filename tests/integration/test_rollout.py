@@ -58,7 +58,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.slow])])
 def province(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[list[str]]:
     """`ntt-pos-province --database-url URL` as a command prefix, with `serve` running on loopback."""
     if request.param == "sqlite":

@@ -61,6 +61,7 @@ def connect_and_sync(till: RealTill, server: BackgroundServer, token: str) -> Sy
         return sync_once(till.db, client)
 
 
+@pytest.mark.slow
 def test_console_script_add_outlet_prints_token_last(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path}/p.sqlite3"
     script = Path(sys.executable).parent / "ntt-pos-province"

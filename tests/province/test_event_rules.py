@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from api_helpers import count, minutes_from_now, post_events, post_json, reasons, register_outlet, statuses
 from helpers.real_till import RealTill
 from helpers.sales import KOPI, MADU, NIP_A, TENUN, changed, event_of, with_new_uuid
@@ -100,6 +101,7 @@ def test_a_refund_of_another_outlets_sale_is_refused(
     assert statuses(post_events(live_server, till_token, [refund])) == ["accepted"]
 
 
+@pytest.mark.slow
 def test_events_ahead_of_the_server_clock_are_refused_back_dated_ones_accepted(
     live_server: BackgroundServer, province_engine: Engine, till_token: str, real_till: RealTill
 ) -> None:

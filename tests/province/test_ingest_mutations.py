@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from api_helpers import post_events
 from helpers.real_till import RealTill, line_discount
 from helpers.sales import KOPI, MINYAK, NIP_A, SEI, TENUN, changed, event_of
@@ -80,6 +81,7 @@ def _real_sale(till: RealTill) -> dict[str, Any]:
     return event_of(till, till.sell(cart, payments, buyer_nip=NIP_A).uuid)
 
 
+@pytest.mark.slow
 def test_mutated_events_never_break_the_batch(
     live_server: BackgroundServer, province_engine: Engine, till_token: str, real_till: RealTill
 ) -> None:

@@ -22,7 +22,7 @@ from pos.province.schema import events, metadata, outlets, refunds, sales, setti
 OLD = {"5371-01": "token-kupang-satu", "5371-02": "token-kupang-dua", "5310": "token-manggarai"}
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.slow])])
 def engine_at_0001(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     if request.param == "sqlite":
         engine = create_province_engine(f"sqlite:///{tmp_path}/province.sqlite3")

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import requests
 from sqlalchemy import Engine
 
@@ -49,6 +50,7 @@ def test_every_status_of_every_operation_is_documented_with_a_body_schema(
             assert "schema" in content.get("application/json", {}), (method, path, code)
 
 
+@pytest.mark.slow
 def test_schemathesis_finds_nothing_with_every_check_on(
     live_server: BackgroundServer, province_engine: Engine, till_token: str, tmp_path: Path
 ) -> None:

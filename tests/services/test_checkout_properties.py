@@ -315,6 +315,7 @@ KOPI, JAGUNG, MADU, SABUN, TENUN, GARAM = range(len(CATALOG))
     )
 )
 @settings(max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow
 def test_every_committed_sale_keeps_its_invariants(outlet: OutletFile, plan: SalePlan) -> None:
     cart, scanned = ring_up(plan, outlet.products)
     payments = tender(plan, price_cart(cart).total)

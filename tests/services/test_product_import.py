@@ -223,6 +223,7 @@ def test_an_ambiguous_name_or_an_unknown_till_code_is_a_row_error(
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@pytest.mark.slow
 def test_export_imports_into_a_new_outlet_and_exports_again_identically(
     demo_db: Database, demo_manager: Actor, fresh: tuple[Database, Actor], tmp_path: Path, suffix: str
 ) -> None:

@@ -150,6 +150,7 @@ def ntt_pos(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.
     )
 
 
+@pytest.mark.slow
 def test_ntt_pos_init_headless_sets_up_a_real_outlet(tmp_path: Path) -> None:
     pin_file = tmp_path / "pin.txt"
     pin_file.write_text("4826\n")

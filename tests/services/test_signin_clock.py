@@ -30,6 +30,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
     database.close()
 
 
+@pytest.mark.slow
 def test_a_clock_set_back_during_a_lockout_does_not_lengthen_it(db: Database) -> None:
     now = utc_now()
     for _ in range(5):

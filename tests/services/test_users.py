@@ -84,6 +84,7 @@ def test_deactivated_user_cannot_sign_in_and_is_audited(db: Database) -> None:
     assert actions[-2:] == ["user.create", "user.deactivate"]
 
 
+@pytest.mark.slow
 def test_reset_pin_forces_a_new_pin_at_next_sign_in(db: Database) -> None:
     admin = sign_in(db, "admin", "4826")
     kasir = add(db, admin, "kasir1", Role.CASHIER)
@@ -104,6 +105,7 @@ def test_reset_pin_forces_a_new_pin_at_next_sign_in(db: Database) -> None:
         sign_in(db, "kasir1", "5050")
 
 
+@pytest.mark.slow
 def test_only_an_admin_resets_pins_and_only_a_manager_or_above_unlocks(db: Database) -> None:
     admin = sign_in(db, "admin", "4826")
     kasir = add(db, admin, "kasir1", Role.CASHIER)
@@ -126,6 +128,7 @@ def test_only_an_admin_resets_pins_and_only_a_manager_or_above_unlocks(db: Datab
     sign_in(db, "kasir1", "3917")
 
 
+@pytest.mark.slow
 def test_the_fifth_wrong_pin_locks_the_user_for_five_minutes_and_the_fourth_does_not(db: Database) -> None:
     """The rule as the README and the till's message promise it, in literal numbers (not the constants
     it checks, so changing MAX_FAILED_ATTEMPTS or LOCKOUT fails here until the promise is changed too)."""

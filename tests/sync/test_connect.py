@@ -28,6 +28,7 @@ def register(engine: Engine, code: str) -> str:
         return add_outlet(conn, code, f"NTT Mart {code}", "Kota Kupang")
 
 
+@pytest.mark.slow
 def test_a_till_that_has_not_sold_takes_the_tokens_outlet_and_terminal(
     province_engine: Engine, live_server: BackgroundServer, tmp_path: Path
 ) -> None:
@@ -51,6 +52,7 @@ def test_a_till_that_has_not_sold_takes_the_tokens_outlet_and_terminal(
     till.db.close()
 
 
+@pytest.mark.slow
 def test_a_till_that_has_sold_keeps_its_identity_and_refuses_another_outlets_token(
     province_engine: Engine, live_server: BackgroundServer, tmp_path: Path
 ) -> None:
@@ -69,6 +71,7 @@ def test_a_till_that_has_sold_keeps_its_identity_and_refuses_another_outlets_tok
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.slow
 def test_after_the_province_database_is_recreated_the_till_delivers_everything_again(
     request: pytest.FixtureRequest, tmp_path: Path, backend: str
 ) -> None:
@@ -110,6 +113,7 @@ def test_after_the_province_database_is_recreated_the_till_delivers_everything_a
     till.db.close()
 
 
+@pytest.mark.slow
 def test_sync_exits_5_while_any_event_is_rejected_and_says_how_many(
     province_engine: Engine, live_server: BackgroundServer, tmp_path: Path
 ) -> None:

@@ -141,6 +141,7 @@ cart_items = st.lists(
     nip=st.sampled_from([None, NIP, PPPK]),
     refund_first_line=st.booleans(),
 )
+@pytest.mark.slow
 def test_generated_carts_are_all_accepted_and_totals_match(
     connected: RealTill,
     province_engine: Engine,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import barcodes, query, scan, sign_in, when_modal
 
@@ -62,6 +63,7 @@ def test_f4_buyer_dialog_accepts_a_valid_unregistered_nip(
     assert "NIP sah, belum terdaftar" in window.checkout.buyer_label.text()
 
 
+@pytest.mark.slow
 def test_multiplier_prefix_plus_minus_and_remove(qtbot: Any, window: MainWindow, demo_db: Database) -> None:
     sign_in(qtbot, window)
     checkout = window.checkout

@@ -132,6 +132,7 @@ def stop_till(qapp: QApplication, till: Till) -> None:
     till.window.close()
 
 
+@pytest.mark.slow
 def test_first_day_of_a_new_outlet(qtbot: Any, qapp: QApplication, tmp_path: Path) -> None:
     data_dir, printer_file = tmp_path / "till", tmp_path / "struk.bin"
     run_wizard(qtbot, data_dir, printer_file)

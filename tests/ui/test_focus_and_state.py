@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from test_refund_shift import sell
@@ -44,6 +45,7 @@ def test_after_a_shift_close_the_pin_field_has_the_keyboard(qtbot: Any, window: 
     qtbot.waitUntil(window.signin.pin.hasFocus, timeout=2000)
 
 
+@pytest.mark.slow
 def test_the_next_user_sees_nothing_of_the_last_cashiers_sale(
     qtbot: Any, window: MainWindow, demo_db: Database
 ) -> None:

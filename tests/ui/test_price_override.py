@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from ui_helpers import barcodes, scan, sign_in, when_modal
@@ -69,6 +70,7 @@ def test_f3_typed_quantity_and_a_refused_one(qtbot: Any, window: MainWindow, dem
     assert checkout.count_label.text().startswith("12 barang")
 
 
+@pytest.mark.slow
 def test_price_cut_within_the_override_limit_needs_no_manager(
     qtbot: Any, window: MainWindow, demo_db: Database
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from ui_helpers import barcodes, pay_exact, query, scan, sign_in, when_modal
@@ -30,6 +31,7 @@ def sell(qtbot: Any, window: MainWindow, codes: list[str]) -> str:
     return str(window.backend.last_receipt_no())
 
 
+@pytest.mark.slow
 def test_refund_one_line_with_manager_pin_and_reason(
     qtbot: Any, window: MainWindow, demo_db: Database
 ) -> None:
@@ -63,6 +65,7 @@ def test_refund_one_line_with_manager_pin_and_reason(
     assert query(demo_db, "SELECT COUNT(*) FROM outbox WHERE kind = 'refund'") == [(1,)]
 
 
+@pytest.mark.slow
 def test_close_shift_with_a_denomination_count_shows_the_difference(
     qtbot: Any, window: MainWindow, demo_db: Database
 ) -> None:
@@ -117,6 +120,7 @@ def test_sign_out_with_an_open_shift_warns_first(qtbot: Any, window: MainWindow)
     assert window.pages.currentWidget() is window.signin
 
 
+@pytest.mark.slow
 def test_scanning_a_receipt_qr_at_the_checkout_opens_its_refund(
     qtbot: Any, window: MainWindow, demo_db: Database
 ) -> None:

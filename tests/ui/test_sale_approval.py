@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from ui_helpers import barcodes, pay_exact, query, scan, sign_in, when_modal
@@ -42,6 +43,7 @@ def _pay(qtbot: Any, window: MainWindow) -> list[Any]:
     return paid
 
 
+@pytest.mark.slow
 def test_the_approving_manager_is_recorded_and_a_recalled_cart_is_approved_again(
     qtbot: Any, window: MainWindow, demo_db: Database
 ) -> None:

@@ -34,6 +34,7 @@ def _scan_into(qtbot: Any, office: Any, widget: Any, code: str) -> None:
     scan(qtbot, widget, code)
 
 
+@pytest.mark.slow
 def test_a_scan_in_each_back_office_field_goes_there_and_the_cart_stays_empty(
     qtbot: Any, window: MainWindow, backoffice: Any, demo_db: Database
 ) -> None:
@@ -72,6 +73,7 @@ def test_a_scan_in_each_back_office_field_goes_there_and_the_cart_stays_empty(
     assert window.checkout.cart.is_empty
 
 
+@pytest.mark.slow
 def test_a_scan_in_the_f2_search_adds_the_product_and_closes_it(
     qtbot: Any, window: MainWindow, demo_db: Database
 ) -> None:
@@ -99,6 +101,7 @@ def test_a_scan_in_the_f2_search_adds_the_product_and_closes_it(
         ("8991234567894", "digit pemeriksa salah"),
     ],
 )
+@pytest.mark.slow
 def test_a_misread_says_why_in_the_message_line_and_opens_no_dialog(
     qtbot: Any, window: MainWindow, burst: str, said: str
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton, QVBoxLayout
 from ui_helpers import barcodes, scan, sign_in
@@ -77,6 +78,7 @@ def test_scanning_into_a_dialog_never_presses_its_default_button(qtbot: Any, qap
         qapp.removeEventFilter(scanner)
 
 
+@pytest.mark.slow
 def test_typing_a_barcode_by_hand_also_adds_it(qtbot: Any, window: MainWindow, demo_db: Database) -> None:
     sign_in(qtbot, window)
     code, name, _price = barcodes(demo_db, 1)[0]

@@ -135,6 +135,7 @@ def fitted(qtbot: Any, window: MainWindow, area: QRect) -> Iterator[MainWindow]:
     yield window
 
 
+@pytest.mark.slow
 def test_cashier_window_and_its_dialogs_fit(
     qtbot: Any, fitted: MainWindow, area: QRect, demo_db: Database
 ) -> None:
@@ -186,6 +187,7 @@ def test_cashier_window_and_its_dialogs_fit(
     check_dialog(qtbot, area, QWidget, lambda: checkout.trigger("closeShift"))
 
 
+@pytest.mark.slow
 def test_admin_dialogs_and_back_office_fit(
     qtbot: Any, fitted: MainWindow, area: QRect, demo_db: Database
 ) -> None:

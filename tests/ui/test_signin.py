@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import when_modal
 
@@ -16,6 +17,7 @@ def type_pin(qtbot: Any, window: MainWindow, pin: str) -> None:
     qtbot.waitUntil(lambda: not window.signin.busy, timeout=5000)
 
 
+@pytest.mark.slow
 def test_wrong_pins_count_down_then_lock_the_user(qtbot: Any, window: MainWindow) -> None:
     window.signin.choose("kasir2")
     type_pin(qtbot, window, "0000")

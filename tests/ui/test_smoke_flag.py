@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import pos
 from pos.db.engine import DB_FILENAME
 
@@ -25,6 +27,7 @@ def test_version() -> None:
     assert done.returncode == 0 and done.stdout.strip() == f"ntt-pos {pos.__version__}"
 
 
+@pytest.mark.slow
 def test_smoke_test_paints_the_till_window_in_english_and_quits(demo_template: Path, tmp_path: Path) -> None:
     shutil.copy(demo_template, tmp_path / DB_FILENAME)
     done = ntt_pos("--data-dir", str(tmp_path), "--smoke-test", NTT_POS_LANG="en")

@@ -88,6 +88,7 @@ def lift(db: Database, listener: Callable[[Any, Any], None]) -> None:
     ],
     ids=["disk-full", "read-only", "busy"],
 )
+@pytest.mark.slow
 def test_a_refused_write_names_the_cause_and_keeps_the_sale_in_the_cart(
     qtbot: Any,
     window: MainWindow,

@@ -27,6 +27,7 @@ def put_setting(db: Database, key: str, value: Any) -> None:
         uow.commit()
 
 
+@pytest.mark.slow
 def test_removing_a_line_needs_a_manager_when_configured_and_is_audited(
     qtbot: Any, window: MainWindow, demo_db: Database
 ) -> None:

@@ -169,6 +169,7 @@ def test_no_import_cycles_inside_pos() -> None:
     assert not cycles, f"modules importing each other (docs/architecture.md): {cycles}"
 
 
+@pytest.mark.slow
 def test_headless_modules_import_without_qt_or_escpos() -> None:
     """Importing every non-GUI module loads neither Qt nor python-escpos (slow; writes temp files)."""
     modules = [
@@ -215,6 +216,7 @@ def test_the_import_probe_sees_io(tmp_path: Path) -> None:
     assert found == {("open", "busy/noisy.py"), ("sqlite3.connect", "busy/noisy.py")}
 
 
+@pytest.mark.slow
 def test_importing_any_module_does_no_io() -> None:
     """Importing every `pos` module (the Qt ones too) opens no file but Python code, makes or removes
     no folder, opens no socket or SQLite database and starts no process (docs/architecture.md)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from ui_helpers import barcodes, query, scan, sign_in, when_modal
@@ -57,6 +58,7 @@ def test_cashier_is_refused_the_admin_menu(qtbot: Any, window: MainWindow) -> No
     assert box and "admin" in box[0].seen
 
 
+@pytest.mark.slow
 def test_reset_pin_then_the_user_must_choose_a_new_one(qtbot: Any, window: MainWindow) -> None:
     sign_in(qtbot, window, "admin", "9999")
 

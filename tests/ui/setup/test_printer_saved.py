@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from ui_helpers import sign_in, when_modal
 
@@ -15,6 +16,7 @@ from pos.db.engine import Database
 from pos.ui.setup.printer_dialog import PrinterDialog, PrinterForm
 
 
+@pytest.mark.slow
 def test_after_saving_the_printer_the_status_bar_is_not_stopped(
     qtbot: Any, qapp: QApplication, demo_db: Database, tmp_path: Path
 ) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+from pos.ui.backend import TillBackend
 from PySide6.QtCore import Qt
 from sqlalchemy import Engine, select
 from test_setup_wizard import open_wizard
@@ -20,11 +22,11 @@ from pos.services import products, setup, users
 from pos.services.products import ProductInput
 from pos.sync.client import ProvinceClient
 from pos.sync.runner import load_connection, sync_once
-from pos.ui.backend import TillBackend
 from pos.ui.main_window import MainWindow
 from pos.ui.payment import PaymentDialog
 
 
+@pytest.mark.slow
 def test_wizard_with_a_server_takes_the_tokens_till_and_its_first_sale_is_synced(
     qtbot: Any, tmp_path: Path, province_engine: Engine, live_server: BackgroundServer
 ) -> None:
