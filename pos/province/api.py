@@ -352,6 +352,9 @@ def create_app(engine: Engine) -> FastAPI:
 
         return JSONResponse({"detail": str(error)}, status_code=422)
 
+    from pos.province.web.app import install_dashboard  # the dashboard's pages, on the API's host and port
+
+    install_dashboard(app, engine)
     return app
 
 

@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
         rep = report.add_parser(name, help=text)
         rep.add_argument("--month", help="YYYY-MM (bawaan: periode program kini)")
         rep.add_argument("--json", action="store_true")
+    from pos.province.web.commands import add_parsers as add_web_parsers  # the dashboard's users
+
+    add_web_parsers(sub)
     return parser
 
 
@@ -126,6 +129,10 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
         return _import_asn(engine, args)
     if args.command == "programme":
         return _programme(engine, args)
+    from pos.province.web import commands as web_commands
+
+    if args.command in web_commands.COMMANDS:
+        return web_commands.run(engine, args)
     return _report(engine, args)
 
 

@@ -219,3 +219,35 @@ settings = Table(
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+# The dashboard's people (pos.province.web): a role and, for agency and outlet users, the one scope they
+# may read. Sessions signed before `password_changed_at` are void (set-password, disable-user).
+web_users = Table(
+    "web_users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("agency", String(200), nullable=True),
+    Column("outlet_code", String(32), nullable=True),
+    Column("active", Boolean, nullable=False),
+    Column("failed_logins", Integer, nullable=False, server_default="0"),
+    Column("locked_until", UtcDateTime, nullable=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("password_changed_at", UtcDateTime, nullable=False),
+    Column("last_login_at", UtcDateTime, nullable=True),
+)
+
+# Every sign-in, failed sign-in, lockout, sign-out and export of the dashboard, with who and from where.
+web_audit = Table(
+    "web_audit",
+    metadata,
+    Column("id", BigId, primary_key=True),
+    Column("at", UtcDateTime, nullable=False),
+    Column("username", String(64), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("detail", String(500), nullable=False),
+    Column("ip", String(64), nullable=False),
+    Index("ix_web_audit_action_ip_at", "action", "ip", "at"),
+)
