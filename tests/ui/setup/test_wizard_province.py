@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pos.ui.backend import TillBackend
 from PySide6.QtCore import Qt
 from sqlalchemy import Engine, select
 from test_setup_wizard import open_wizard
@@ -22,6 +21,7 @@ from pos.services import products, setup, users
 from pos.services.products import ProductInput
 from pos.sync.client import ProvinceClient
 from pos.sync.runner import load_connection, sync_once
+from pos.ui.backend import TillBackend
 from pos.ui.main_window import MainWindow
 from pos.ui.payment import PaymentDialog
 
