@@ -71,7 +71,7 @@ class Till:
 def build_till(db: Database, app: Any, *, start_sync: bool = True, check_health: bool = True) -> Till:
     """Create the window on `db`, start the print queue (if a printer is set), the sync worker and the
     background check (full integrity check, then the day's first backup)."""
-    from pos.ui.backend import TillBackend
+    from pos.application.till import TillBackend
     from pos.ui.main_window import MainWindow
 
     backend = TillBackend(db.unit_of_work)
@@ -186,7 +186,7 @@ def show_main_window(window: Any) -> None:
 def make_app(argv: list[str] | None = None) -> Any:
     # PySide6 reads the source of every module imported after it (its __feature__ import hook), ~0.2 s
     # of a start: the till's Qt-free half (services, SQLAlchemy, models) is imported before it.
-    importlib.import_module("pos.ui.backend")
+    importlib.import_module("pos.application.till")
     from PySide6.QtWidgets import QApplication
 
     from pos.ui.i18n import install_translations, stylesheet

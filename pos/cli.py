@@ -9,6 +9,7 @@ import platform
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pos
 from pos import logsetup
@@ -17,6 +18,9 @@ from pos.db.engine import Database, DatabaseRefused
 from pos.db.paths import resolve_data_dir
 from pos.services import backup_commands, provisioning
 from pos.sync import commands as sync_commands
+
+if TYPE_CHECKING:  # imported where used: a command loads only what it needs
+    from pos.application.till import TillBackend
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -49,13 +53,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def init_demo(args: argparse.Namespace) -> int:
+    from pos.application.till import TillBackend
     from pos.services.demo import open_demo
-    from pos.services.reports import totals
 
     db, seeded = open_demo(data_dir_of(args))
-
-    with db.unit_of_work() as uow:
-        figures = totals(uow)
+    figures = TillBackend(db.unit_of_work).totals()
     state = "dibuat" if seeded else "sudah ada"
     print(f"Outlet demo {state} di {db.path} ({figures.sales} penjualan).")
     return 0
@@ -175,39 +177,38 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def till_backend(args: argparse.Namespace) -> TillBackend:
+    """The till's use cases over the data folder's database, as the cashier's screens have them."""
+    from pos.application.till import TillBackend
+
+    return TillBackend(open_db(args).unit_of_work)
+
+
 def cmd_receipt(args: argparse.Namespace) -> int:
-    from pos.services.sales import find_sale, receipt_for
+    """A sale's receipt as first issued (what the buyer got), as text, JSON or ESC/POS bytes."""
+    from pos.core.document import columns_for, render_text
+    from pos.core.receipt import receipt_document
 
-    db = open_db(args)
-    with db.unit_of_work() as uow:
-        if args.escpos:
-            from pos.core.document import columns_for
-            from pos.core.receipt import receipt_document
-            from pos.printing.escpos_render import write_escpos
-
-            receipt = receipt_for(uow, args.receipt_no)
-            write_escpos(receipt_document(receipt, columns_for(args.paper)), Path(args.escpos), args.paper)
-            print(f"ESC/POS struk {args.receipt_no} ditulis ke {args.escpos} ({args.paper} mm).")
-            return 0
-        sale = find_sale(uow, args.receipt_no)
+    till = till_backend(args)
     if args.json:
-        print(json.dumps(sale.to_json(), ensure_ascii=False, indent=2))
-    else:
-        from pos.core.document import render_text
-        from pos.core.receipt import receipt_document
+        print(json.dumps(till.find_sale(args.receipt_no).to_json(), ensure_ascii=False, indent=2))
+        return 0
+    receipt = till.receipt(args.receipt_no)
+    if args.escpos:
+        from pos.printing.escpos_render import write_escpos
 
-        with db.unit_of_work() as uow:
-            print(render_text(receipt_document(receipt_for(uow, args.receipt_no), 32), 32))
+        write_escpos(receipt_document(receipt, columns_for(args.paper)), Path(args.escpos), args.paper)
+        print(f"ESC/POS struk {args.receipt_no} ditulis ke {args.escpos} ({args.paper} mm).")
+        return 0
+    columns = columns_for(args.paper)
+    print(render_text(receipt_document(receipt, columns), columns))
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from pos.core.money import format_rupiah
-    from pos.services.reports import totals
 
-    db = open_db(args)
-    with db.unit_of_work() as uow:
-        figures = totals(uow)
+    figures = till_backend(args).totals()
     if args.json:
         print(json.dumps(figures.to_json()))
     else:
@@ -267,7 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("receipt_no")
     p.add_argument("--json", action="store_true", help="sebagai JSON")
     p.add_argument("--escpos", metavar="FILE", help="tulis byte ESC/POS ke FILE")
-    p.add_argument("--paper", type=int, choices=(58, 80), default=58)
+    p.add_argument("--paper", type=int, choices=(58, 80), default=58, help="lebar kertas (teks dan ESC/POS)")
     p.set_defaults(handler=cmd_receipt)
 
     p = sub.add_parser("report", help="laporan kasir")

@@ -1,7 +1,12 @@
-"""Outlet settings as typed reads over the `settings` table; writes are audited."""
+"""Outlet settings as typed reads over the `settings` table; writes are audited.
+
+`put`, `update_outlet` and the `set_*` functions are building blocks: they never commit, so several go
+into one transaction. `save_outlet_settings` and `save_printer` are the admin's use cases and commit.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -212,3 +217,28 @@ def set_tax(uow: UnitOfWork, actor: Actor, *, ppn_enabled: bool, mode: str, rate
     put(uow, actor, "tax.ppn_enabled", bool(ppn_enabled))
     put(uow, actor, "tax.ppn_mode", mode)
     put(uow, actor, "tax.ppn_rate_percent", int(rate_percent))
+
+
+def save_outlet_settings(uow: UnitOfWork, actor: Actor, changes: Mapping[str, Any]) -> None:
+    """Everything the settings dialog changed, audited and committed together (all or nothing).
+
+    `changes`: "outlet" (fields for `update_outlet`), "tax" and "limits" (keywords of `set_tax` and
+    `set_limits`), and when changed "receipt.header", "receipt.logo", "qris" and "asn"."""
+    update_outlet(uow, actor, **changes.get("outlet", {}))
+    for key in ("receipt.header", "receipt.logo"):
+        if key in changes:
+            put(uow, actor, key, changes[key])
+    if "qris" in changes:
+        set_qris(uow, actor, changes["qris"])
+    if "asn" in changes:
+        set_asn_programme(uow, actor, changes["asn"])
+    set_tax(uow, actor, **changes["tax"])
+    set_limits(uow, actor, **changes["limits"])
+    uow.commit()
+
+
+def save_printer(uow: UnitOfWork, actor: Actor, value: dict[str, Any]) -> None:
+    """The printer (`pos.printing.connection.PrinterSettings` as a dict) and its paper, committed."""
+    put(uow, actor, "printer", value)
+    put(uow, actor, "receipt.paper", int(value.get("paper", 80)))
+    uow.commit()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.application.till import BuyerInfo, TillBackend
 from pos.core.cart import Cart
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
@@ -35,7 +36,6 @@ from pos.services.catalog import ProductView
 from pos.services.checkout import CompletedSale
 from pos.services.context import Actor
 from pos.services.shifts import ShiftView
-from pos.ui.backend import BuyerInfo, TillBackend
 from pos.ui.cart_model import CartTableModel
 from pos.ui.journal import CartJournal
 from pos.ui.tables import keep_fitted, stretch_name_column

@@ -13,12 +13,12 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QVBoxLayout
 
+from pos.application.till import TillBackend
 from pos.core.cart import MAX_QTY, Cart, Discount
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah, parse_rupiah
 from pos.core.receipt import Receipt
 from pos.services.context import Actor, Role
-from pos.ui.backend import TillBackend
 from pos.ui.checkout import CheckoutScreen
 from pos.ui.dialogs import BuyerDialog, ManagerPinDialog, ReasonDialog, TextDialog
 from pos.ui.payment import PaymentDialog

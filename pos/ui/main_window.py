@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 import pos
+from pos.application.till import TillBackend
 from pos.core.document import Block, DrawerKick
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
@@ -25,7 +26,6 @@ from pos.core.versions import is_newer
 from pos.services.context import ROLE_LABELS, Actor, Role
 from pos.services.shifts import ShiftView, may_work_without_shift
 from pos.ui.about import HelpMenu
-from pos.ui.backend import TillBackend
 from pos.ui.checkout import CheckoutScreen
 from pos.ui.checkout_actions import CheckoutActions
 from pos.ui.dialogs import ManagerPinDialog, PreviewDialog

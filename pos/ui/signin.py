@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from pos.application.till import TillBackend
 from pos.services.context import ROLE_LABELS, ROLE_RANK, Actor
 from pos.services.users import UserInfo
-from pos.ui.backend import TillBackend
 from pos.ui.tasks import TaskRunner
 from pos.ui.widgets import big_button
 

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from pos.application.till import TillBackend
 from pos.core.document import render_text
 from pos.core.receipt import receipt_document
 from pos.db.models import Outlet
 from pos.services import held, open_cart, receipts
-from pos.ui.backend import TillBackend
 
 if TYPE_CHECKING:
     from conftest import Till

@@ -162,3 +162,19 @@ def test_tax_defaults_to_none_and_checks_its_mode(db: Database, admin: Actor) ->
         settings.set_tax(uow, admin, ppn_enabled=True, mode="included", rate_percent=11)
         uow.commit()
         assert settings.get(uow, "tax.ppn_enabled") is True
+
+
+def test_saving_the_settings_dialog_is_one_commit_all_or_nothing(db: Database, admin: Actor) -> None:
+    tax = {"ppn_enabled": False, "mode": "included", "rate_percent": 11}
+    limits = {"discount_percent": 20, "price_override_percent": 0, "void_requires_manager": False}
+    with db.unit_of_work() as uow, pytest.raises(DomainError):  # the limit is refused after the header
+        too_high = {**limits, "discount_percent": 101}
+        settings.save_outlet_settings(uow, admin, {"receipt.header": "Ya", "tax": tax, "limits": too_high})
+    with db.unit_of_work() as uow:
+        assert settings.get(uow, "receipt.header") == ""  # nothing of it was kept
+    with db.unit_of_work() as uow:
+        changes = {"receipt.header": "Terima kasih", "tax": tax, "limits": limits}
+        settings.save_outlet_settings(uow, admin, changes)
+    with db.unit_of_work() as uow:  # committed by the use case itself
+        assert settings.get(uow, "receipt.header") == "Terima kasih"
+        assert settings.get(uow, "discount.manager_pin_above_percent") == 20

@@ -17,8 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads: no scr
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from pos.application.till import TillBackend
 from pos.db.engine import Database
-from pos.ui.backend import TillBackend
 from pos.ui.i18n import stylesheet
 from pos.ui.main_window import MainWindow
 

@@ -10,11 +10,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from ui_helpers import registered_nip, scan, sign_in, when_modal
 
+from pos.application.till import TillBackend
 from pos.core.money import format_rupiah
 from pos.core.payments import PaymentMethod
 from pos.db.engine import Database
 from pos.services.refunds import RefundableLine, RefundableSale
-from pos.ui.backend import TillBackend
 from pos.ui.dialogs import BuyerDialog
 from pos.ui.main_window import MainWindow
 from pos.ui.payment import PaymentDialog

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pos.application.till import TillBackend
 from pos.db.engine import Database
-from pos.ui.backend import TillBackend
 from pos.ui.i18n import install_translations, stylesheet, translation_file
 from pos.ui.main_window import MainWindow
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from pos.application.till import TillBackend
 from pos.db.engine import Database
 from pos.services.context import Actor, Role
-from pos.ui.backend import TillBackend
 from pos.ui.backoffice.window import BackOfficeWindow
 from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.application.backoffice import BackOfficeBackend
 from pos.core.money import format_rupiah
 from pos.printing.labels import ShelfLabel, shelf_labels_document, write_labels_pdf
 from pos.services.products import TAX_LABELS, ProductDetail, ProductInput
-from pos.ui.backoffice.backend import BackOfficeBackend
 from pos.ui.backoffice.categories_dialog import CategoriesDialog
 from pos.ui.backoffice.common import (
     BackgroundJob,

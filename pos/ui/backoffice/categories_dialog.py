@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.application.backoffice import BackOfficeBackend
 from pos.services.products import CategoryInfo
-from pos.ui.backoffice.backend import BackOfficeBackend
 from pos.ui.backoffice.common import MessageLine, attempt
 
 

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.application.backoffice import BackOfficeBackend
 from pos.core.money import format_rupiah
 from pos.services.consignment import PAYOUT_METHODS, Settlement
 from pos.services.suppliers import format_percent
-from pos.ui.backoffice.backend import BackOfficeBackend
 from pos.ui.backoffice.common import MessageLine, amount, ask_save_path, attempt, fill_table, make_table
 from pos.ui.backoffice.pdf import write_document_pdf
 

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.application.backoffice import BackOfficeBackend
 from pos.core.document import render_text
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
 from pos.services.stock import ADJUST_REASONS, StockDocumentView, StockLine
-from pos.ui.backoffice.backend import BackOfficeBackend
 from pos.ui.backoffice.common import (
     MessageLine,
     amount,

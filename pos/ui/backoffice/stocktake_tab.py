@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from pos.application.backoffice import BackOfficeBackend
 from pos.core.errors import DomainError
 from pos.core.receipt import zone_name
 from pos.services.stocktake import CountLine, PostedStocktake
-from pos.ui.backoffice.backend import BackOfficeBackend
 from pos.ui.backoffice.common import MessageLine, attempt, fill_table, make_table, whole_number
 from pos.ui.widgets import confirm
 

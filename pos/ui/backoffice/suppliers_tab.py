@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.application.backoffice import BackOfficeBackend
 from pos.core.errors import DomainError
 from pos.services.suppliers import SupplierInfo, SupplierInput, format_percent, parse_percent
-from pos.ui.backoffice.backend import BackOfficeBackend
 from pos.ui.backoffice.common import MessageLine, attempt, fill_table, make_table
 from pos.ui.region_choice import RegionChoice
 

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.application.backoffice import BackOfficeBackend
+from pos.application.unit_of_work import UnitOfWorkFactory
 from pos.services.context import Actor, PermissionDenied, Role
-from pos.ui.backoffice.backend import BackOfficeBackend, UnitOfWorkLike
 from pos.ui.backoffice.catalog_tab import CatalogTab
 from pos.ui.backoffice.consignment_tab import ConsignmentTab
 from pos.ui.backoffice.stock_tab import StockTab
@@ -36,7 +37,7 @@ from pos.ui.screen_fit import scrolling
 class BackOfficeWindow(QMainWindow):
     def __init__(
         self,
-        uow_factory: Callable[[], UnitOfWorkLike],
+        uow_factory: UnitOfWorkFactory,
         actor: Actor,
         *,
         print_document: Callable[..., Any] | None = None,

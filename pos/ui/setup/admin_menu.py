@@ -8,12 +8,12 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence
 
+from pos.application.admin import AdminBackend
 from pos.core.document import DrawerKick
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
 from pos.services.context import Actor, Role, require_role
 from pos.ui.screen_fit import fit_to_screen
-from pos.ui.setup.admin_backend import AdminBackend
 from pos.ui.setup.cash_dialog import CashMovementDialog
 from pos.ui.setup.print_queue_dialog import PrintQueueDialog
 from pos.ui.setup.printer_dialog import PrinterDialog

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.application.admin import AdminBackend
 from pos.core.errors import DomainError
 from pos.core.timeutil import local_time
 from pos.services.context import Actor
 from pos.services.outbox import RejectedEvent
-from pos.ui.setup.admin_backend import AdminBackend
 
 KIND_LABELS = {
     "sale": "Penjualan",

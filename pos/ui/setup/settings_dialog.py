@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.application.admin import AdminBackend
 from pos.core.asn_period import AsnProgramme, PeriodKind
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah, parse_rupiah
 from pos.core.timeutil import business_date, utc_now
 from pos.services.context import Actor
 from pos.ui.region_choice import RegionChoice
-from pos.ui.setup.admin_backend import AdminBackend
 
 TIMEZONES = (("Asia/Makassar", "WITA (Asia/Makassar)"), ("Asia/Jakarta", "WIB (Asia/Jakarta)"),
              ("Asia/Jayapura", "WIT (Asia/Jayapura)"))

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.application.admin import AdminBackend
 from pos.core.errors import DomainError
 from pos.core.timeutil import utc_now
 from pos.services.context import ROLE_LABELS, Actor, Role
 from pos.services.users import UserInfo
-from pos.ui.setup.admin_backend import AdminBackend
 
 
 class UsersDialog(QDialog):

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from ui_helpers import when_modal
 
+from pos.application.backoffice import BackOfficeBackend
 from pos.db.engine import Database
 from pos.services import consignment, stocktake
 from pos.services.context import Actor
-from pos.ui.backoffice.backend import BackOfficeBackend
 from pos.ui.backoffice.consignment_tab import ConsignmentTab
 from pos.ui.backoffice.stocktake_tab import StocktakeTab
 

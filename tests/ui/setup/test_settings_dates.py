@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate
 
+from pos.application.admin import AdminBackend
 from pos.db.engine import Database
 from pos.services import users
 from pos.ui.setup import settings_dialog
-from pos.ui.setup.admin_backend import AdminBackend
 from pos.ui.setup.settings_dialog import SettingsDialog
 
 

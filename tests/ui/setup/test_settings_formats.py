@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QAbstractSpinBox
 
+from pos.application.admin import AdminBackend
 from pos.db.engine import Database
 from pos.services import users
-from pos.ui.setup.admin_backend import AdminBackend
 from pos.ui.setup.settings_dialog import SettingsDialog
 
 

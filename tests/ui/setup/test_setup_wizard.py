@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from ui_helpers import query, scan, sign_in, when_modal
 
 from pos.app import initialize_data_dir
+from pos.application.till import TillBackend
 from pos.core.qris import build_qris_payload
 from pos.db.engine import DB_FILENAME, Database
 from pos.services import products, setup, users
 from pos.services.products import ProductInput
-from pos.ui.backend import TillBackend
 from pos.ui.main_window import MainWindow
 from pos.ui.payment import PaymentDialog
 from pos.ui.setup.wizard import SetupWizard

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, select
 from test_setup_wizard import open_wizard
 from ui_helpers import query, scan, sign_in, when_modal
 
+from pos.application.till import TillBackend
 from pos.db.engine import Database
 from pos.province.outlets import add_outlet, add_till
 from pos.province.schema import sales
@@ -21,7 +22,6 @@ from pos.services import products, setup, users
 from pos.services.products import ProductInput
 from pos.sync.client import ProvinceClient
 from pos.sync.runner import load_connection, sync_once
-from pos.ui.backend import TillBackend
 from pos.ui.main_window import MainWindow
 from pos.ui.payment import PaymentDialog
 

@@ -3,23 +3,24 @@ permissions in the services (a cashier who opens an admin screen is refused ther
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from pos.application.unit_of_work import UnitOfWorkFactory
 from pos.core.asn_period import AsnProgramme
 from pos.core.qris import QrisInfo
-from pos.services import asn, audit, cash_movements, outbox, print_jobs, settings, shifts, users, voids
-from pos.services.context import Actor, Role, require_role
+from pos.services import asn, cash_movements, outbox, print_jobs, rejected, settings, shifts, users, voids
+from pos.services.context import Actor, Role
 from pos.services.outbox import RejectedEvent
 from pos.services.users import UserInfo
 
 
 class AdminBackend:
-    def __init__(self, unit_of_work: Callable[[], Any]) -> None:
+    def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
         self._uow = unit_of_work
 
     @property
-    def unit_of_work(self) -> Callable[[], Any]:
+    def unit_of_work(self) -> UnitOfWorkFactory:
         """For windows with a services facade of their own (the back office)."""
         return self._uow
 
@@ -102,26 +103,14 @@ class AdminBackend:
     def check_qris(self, payload: str) -> QrisInfo:
         return settings.check_static_qris(payload)
 
-    def save_settings(self, actor: Actor, changes: dict[str, Any]) -> None:
+    def save_settings(self, actor: Actor, changes: Mapping[str, Any]) -> None:
         """Everything the settings dialog changed, in one audited transaction (all or nothing)."""
         with self._uow() as uow:
-            settings.update_outlet(uow, actor, **changes.get("outlet", {}))
-            for key in ("receipt.header", "receipt.logo"):
-                if key in changes:
-                    settings.put(uow, actor, key, changes[key])
-            if "qris" in changes:
-                settings.set_qris(uow, actor, changes["qris"])
-            if "asn" in changes:
-                settings.set_asn_programme(uow, actor, changes["asn"])
-            settings.set_tax(uow, actor, **changes["tax"])
-            settings.set_limits(uow, actor, **changes["limits"])
-            uow.commit()
+            settings.save_outlet_settings(uow, actor, changes)
 
     def save_printer(self, actor: Actor, value: dict[str, Any]) -> None:
         with self._uow() as uow:
-            settings.put(uow, actor, "printer", value)
-            settings.put(uow, actor, "receipt.paper", int(value.get("paper", 80)))
-            uow.commit()
+            settings.save_printer(uow, actor, value)
 
     # --- rejected sync events ---------------------------------------------------------------
     def requeue_notice(self) -> dict[str, object] | None:
@@ -129,14 +118,9 @@ class AdminBackend:
             return outbox.requeue_notice(uow)
 
     def rejected_events(self, actor: Actor) -> list[RejectedEvent]:
-        require_role(actor, Role.MANAGER, "Melihat event yang ditolak")
         with self._uow() as uow:
-            return outbox.rejected_events(uow)
+            return rejected.rejected_events(uow, actor)
 
     def requeue(self, actor: Actor, ids: Sequence[int]) -> int:
-        require_role(actor, Role.MANAGER, "Mengirim ulang event")
         with self._uow() as uow:
-            count = outbox.requeue_rejected(uow, ids)
-            audit.record(uow, actor, "sync.requeue", ids=list(ids), count=count)
-            uow.commit()
-            return count
+            return rejected.requeue(uow, actor, ids)

@@ -1,4 +1,4 @@
-"""The back office's use cases as the screens see them: one short unit of work per call.
+"""The back office's use cases as the store manager's screens see them: one short unit of work per call.
 
 The screens never hold a session: each method opens a unit of work from the factory it was given,
 calls a service with the signed-in manager, and returns the service's dataclasses. The services
@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
+from pos.application.unit_of_work import UnitOfWorkFactory
 from pos.core.document import Document
 from pos.core.report_documents import consignment_statement_document
 from pos.core.timeutil import local_time
@@ -25,15 +26,8 @@ from pos.services.suppliers import SupplierInfo, SupplierInput
 T = TypeVar("T")
 
 
-class UnitOfWorkLike(Protocol):
-    """What `pos.db.uow.UnitOfWork` offers; the UI may not import pos.db, so it names the shape."""
-
-    def __enter__(self) -> Any: ...
-    def __exit__(self, *exc: object) -> None: ...
-
-
 class BackOfficeBackend:
-    def __init__(self, uow_factory: Callable[[], UnitOfWorkLike], actor: Actor) -> None:
+    def __init__(self, uow_factory: UnitOfWorkFactory, actor: Actor) -> None:
         self._uow = uow_factory
         self.actor = actor
 

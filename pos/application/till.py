@@ -1,21 +1,24 @@
-"""The till's use cases as the widgets see them: one object that opens a unit of work per call.
+"""The till's use cases as the cashier's screens (and `ntt-pos receipt` / `report`) see them.
 
 Widgets never hold a session or touch the database; they call these methods (each a short
-transaction on the till's SQLite file) and render what comes back. The services do the rules.
-`pos.app` builds one `TillBackend` from the open database and hands it to the windows.
+transaction on the till's SQLite file) and render what comes back. The services do the rules and
+commit. `pos.app` builds one `TillBackend` from the open database and hands it to the windows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
+from pos.application.admin import AdminBackend
+from pos.application.unit_of_work import UnitOfWorkFactory
 from pos.core.cart import Cart
 from pos.core.document import Block, render_text
 from pos.core.payments import Payment
 from pos.core.receipt import Receipt, receipt_document
 from pos.core.report_documents import shift_report_document
+from pos.db.uow import UnitOfWork
 from pos.services import (
     approvals,
     asn,
@@ -25,6 +28,7 @@ from pos.services import (
     open_cart,
     receipts,
     refunds,
+    reports,
     sales,
     settings,
     shifts,
@@ -36,14 +40,6 @@ from pos.services.checkout import CompletedSale
 from pos.services.context import Actor, Role
 from pos.services.shifts import ShiftSummary, ShiftView
 from pos.services.users import UserInfo
-from pos.ui.setup.admin_backend import AdminBackend
-
-
-class UnitOfWorkLike(Protocol):
-    """What `pos.db.uow.UnitOfWork` offers; the UI may not import pos.db, so it names the shape."""
-
-    def __enter__(self) -> Any: ...
-    def __exit__(self, *exc: object) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -78,7 +74,7 @@ class BuyerInfo:
 class TillBackend:
     """One till's services over one database; every method is a complete, short transaction."""
 
-    def __init__(self, unit_of_work: Callable[[], UnitOfWorkLike]) -> None:
+    def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
         self._uow = unit_of_work
         self.refunds = RefundBackend(unit_of_work)
         self.admin = AdminBackend(unit_of_work)  # settings, users, rejected sync events (pos.ui.setup)
@@ -166,6 +162,11 @@ class TillBackend:
         with self._uow() as uow:
             return sales.find_sale(uow, receipt_no)
 
+    def totals(self) -> reports.Totals:
+        """Sales, takings, refunds and what is not yet synced, over the whole database."""
+        with self._uow() as uow:
+            return reports.totals(uow)
+
     # --- voids (audited) ------------------------------------------------------------------------
     def void_needs_manager(self, actor: Actor) -> bool:
         with self._uow() as uow:
@@ -241,7 +242,7 @@ class TillBackend:
         return render_text(self.shift_report(summary), self.receipt_width())
 
 
-def _buyer_info(uow: Any, nip: str, this_sale: int) -> BuyerInfo:
+def _buyer_info(uow: UnitOfWork, nip: str, this_sale: int) -> BuyerInfo:
     found = asn.identify_buyer(uow, nip, this_sale=this_sale)
     return BuyerInfo(
         nip=found.digits,
@@ -258,7 +259,7 @@ def _buyer_info(uow: Any, nip: str, this_sale: int) -> BuyerInfo:
 class RefundBackend:
     """Refunds, through `pos.services.refunds` (manager approval is checked there too)."""
 
-    def __init__(self, unit_of_work: Callable[[], UnitOfWorkLike]) -> None:
+    def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
         self._uow = unit_of_work
 
     def refundable(self, receipt_no_or_qr: str) -> refunds.RefundableSale:
