@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Select, and_, bindparam, func, insert, litera
 
 from pos.core.asn_period import AsnPeriod
 from pos.core.nip import InvalidNip, parse_nip
-from pos.province.schema import asn, counters, refunds, sales
+from pos.province.schema import asn, asn_period_totals, counters, refunds, sales
 from pos.sync.protocol import AsnChangesJson, AsnEntryJson, PeriodTotalJson, PeriodTotalsJson
 
 _ACTIVE_WORDS = {
@@ -169,7 +169,8 @@ def changes_since(conn: Connection, cursor: int, limit: int) -> AsnChangesJson:
 
 
 def spending_query(period: AsnPeriod) -> Select[Any]:
-    """Per buyer NIP: sales in the period (by the sale's business date) minus what was refunded of them.
+    """Per buyer NIP, from the raw sales: sales in the period (by the sale's business date) minus what was
+    refunded of them. Reports read `asn_period_totals` instead; this is what rebuilds and verifies it.
 
     A UNION ALL of sale totals and negative refunds, grouped once: joining every sale to the (few)
     refunds made PostgreSQL loop over all sales of the month."""
@@ -195,16 +196,26 @@ def spending_query(period: AsnPeriod) -> Select[Any]:
 
 
 def spending(conn: Connection, nip: str, period: AsnPeriod) -> int:
-    totals = spending_query(period).subquery()
-    amount = conn.execute(select(totals.c.amount).where(totals.c.nip == nip)).scalar()
+    """What `nip` bought in the period, refunds netted: one row of the summary kept by ingest."""
+    amount = conn.execute(
+        select(asn_period_totals.c.amount).where(
+            asn_period_totals.c.period_key == period.key, asn_period_totals.c.nip == nip
+        )
+    ).scalar()
     return 0 if amount is None else int(amount)
 
 
 def period_totals(conn: Connection, period: AsnPeriod, after: str | None, limit: int) -> PeriodTotalsJson:
-    totals = spending_query(period).subquery()
-    query = select(totals.c.nip, totals.c.amount).order_by(totals.c.nip).limit(limit + 1)
+    """Every buyer's total in the period, by NIP, a page at a time (from the summary kept by ingest)."""
+    totals = asn_period_totals.c
+    query = (
+        select(totals.nip, totals.amount)
+        .where(totals.period_key == period.key)
+        .order_by(totals.nip)
+        .limit(limit + 1)
+    )
     if after:
-        query = query.where(totals.c.nip > after)
+        query = query.where(totals.nip > after)
     rows = conn.execute(query).all()
     items: list[PeriodTotalJson] = [{"nip": r.nip, "amount": int(r.amount)} for r in rows[:limit]]
     return {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="jalankan server HTTP")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument(
+        "--workers", type=int, default=1, help="jumlah proses server (lebih dari 1 perlu PostgreSQL)"
+    )
+    verify = sub.add_parser("verify", help="hitung ulang ringkasan dari penjualan mentah dan bandingkan")
+    verify.add_argument("--month", help="YYYY-MM (bawaan: semua bulan)")
+    verify.add_argument("--repair", action="store_true", help="bangun ulang ringkasan bila ada selisih")
+    verify.add_argument("--json", action="store_true")
 
     add = sub.add_parser("add-outlet", help="daftarkan outlet dan kasir 01-nya; mencetak token kasir sekali")
     add.add_argument("code", help="kode outlet tanpa '-', mis. 5371")
@@ -80,8 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from pos.province.database import create_province_engine, default_database_url, upgrade
+    from pos.province.serving import DATABASE_URL_ENV
 
-    engine = create_province_engine(args.database_url or default_database_url())
+    url = args.database_url or os.environ.get(DATABASE_URL_ENV) or default_database_url()
+    args.database_url = url
+    engine = create_province_engine(url)
     try:
         upgrade(engine)
         return _run(engine, args)
@@ -96,12 +107,13 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
     from pos.province import outlets
 
     if args.command == "serve":
-        import uvicorn
+        from pos.province.serving import serve
 
-        from pos.province.api import create_app
+        return serve(engine, args.database_url, args.host, args.port, args.workers)
+    if args.command == "verify":
+        from pos.province.verify import run_verify
 
-        uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info")
-        return 0
+        return run_verify(engine, args.month, as_json=args.json, repair=args.repair)
     # Each command that issues a token prints it as the last word, so a roll-out script can take it.
     if args.command == "add-outlet":
         with engine.begin() as conn:
@@ -167,7 +179,8 @@ def _import_asn(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def _programme(engine: Engine, args: argparse.Namespace) -> int:
-    from pos.province.programme import load_programme, save_programme
+    from pos.province.programme import load_programme
+    from pos.province.summaries import set_programme
 
     with engine.begin() as conn:
         current = load_programme(conn)
@@ -184,7 +197,7 @@ def _programme(engine: Engine, args: argparse.Namespace) -> int:
                 campaign_start=(args.campaign_start or current.campaign_start) if campaign else None,
                 campaign_end=(args.campaign_end or current.campaign_end) if campaign else None,
             )
-            save_programme(conn, current)
+            set_programme(conn, current)  # saved, and a new campaign's totals built from the sales
     if args.json:
         print(
             json.dumps(

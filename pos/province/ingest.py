@@ -21,7 +21,9 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pos.core.nip import InvalidNip, parse_nip
+from pos.province import summaries
 from pos.province.outlets import Till
+from pos.province.programme import load_programme
 from pos.province.refunds import store_refund
 from pos.province.schema import events, outlets, payments, rejected_events, sale_lines, sales, tills
 from pos.sync.protocol import (
@@ -210,6 +212,7 @@ def _store(conn: Connection, till: Till, items: list[Item], now: datetime) -> di
     )
     for item in others:
         outcome[item.uuid] = _result(item.uuid, "accepted")
+    refunded: list[Refund] = []
     for item in fresh:
         if isinstance(item.payload, Refund):
             reason = store_refund(
@@ -218,7 +221,23 @@ def _store(conn: Connection, till: Till, items: list[Item], now: datetime) -> di
             outcome[item.uuid] = (
                 _result(item.uuid, "accepted") if reason is None else _rejected(item.uuid, reason)
             )
+            if reason is None:
+                refunded.append(item.payload)
+    _summarise(conn, till, [item.payload for item in others if isinstance(item.payload, Sale)], refunded)
     return outcome
+
+
+def _summarise(conn: Connection, till: Till, sold: list[Sale], refunded: list[Refund]) -> None:
+    """Add what this savepoint stored to the summary tables, in the same savepoint (pos.province.summaries).
+    The programme is read after the inserts on purpose: see summaries.set_programme."""
+    if not sold and not refunded:
+        return
+    programme = load_programme(conn)
+    deltas = summaries.Deltas()
+    summaries.add_sales(deltas, programme, till.id, till.outlet.id, sold)
+    for refund in refunded:
+        summaries.add_refund(conn, deltas, programme, refund)
+    summaries.apply(conn, deltas)
 
 
 def _stored_hashes(conn: Connection, uuids: list[str]) -> dict[str, str | None]:

@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, select
 
 from pos.core.asn_period import AsnPeriod
-from pos.province.asn import spending_query
-from pos.province.schema import asn, outlets, refunds, sale_lines, sales, tills
+from pos.province.schema import asn, asn_period_totals, outlets, producer_day_totals, till_day_totals, tills
 
 
 def outlets_report(conn: Connection) -> list[dict[str, Any]]:
     """Per outlet, all its tills added up: number of sales, gross (sum of sale totals), refunds, net,
-    the last sync of any till, and how many tills it has (and how many still hold a token)."""
+    the last sync of any till, and how many tills it has (and how many still hold a token).
+    Read from the per-till daily summary (pos.province.summaries), not the raw sales."""
+    day = till_day_totals.c
     sale_sums = (
         select(
-            sales.c.outlet_id, func.count(sales.c.id).label("sales"), func.sum(sales.c.total).label("gross")
+            day.outlet_id,
+            func.sum(day.sales).label("sales"),
+            func.sum(day.gross).label("gross"),
+            func.sum(day.refunded).label("refunds"),
         )
-        .group_by(sales.c.outlet_id)
-        .subquery()
-    )
-    refund_sums = (
-        select(refunds.c.outlet_id, func.sum(refunds.c.total).label("refunds"))
-        .group_by(refunds.c.outlet_id)
+        .group_by(day.outlet_id)
         .subquery()
     )
     till_counts = (
@@ -47,12 +44,12 @@ def outlets_report(conn: Connection) -> list[dict[str, Any]]:
             func.coalesce(till_counts.c.active_tills, 0).label("active_tills"),
             func.coalesce(sale_sums.c.sales, 0).label("sales"),
             func.coalesce(sale_sums.c.gross, 0).label("gross"),
-            func.coalesce(refund_sums.c.refunds, 0).label("refunds"),
+            func.coalesce(sale_sums.c.refunds, 0).label("refunds"),
         )
         .select_from(
-            outlets.outerjoin(sale_sums, sale_sums.c.outlet_id == outlets.c.id)
-            .outerjoin(refund_sums, refund_sums.c.outlet_id == outlets.c.id)
-            .outerjoin(till_counts, till_counts.c.outlet_id == outlets.c.id)
+            outlets.outerjoin(sale_sums, sale_sums.c.outlet_id == outlets.c.id).outerjoin(
+                till_counts, till_counts.c.outlet_id == outlets.c.id
+            )
         )
         .order_by(outlets.c.code)
     ).all()
@@ -75,8 +72,13 @@ def outlets_report(conn: Connection) -> list[dict[str, Any]]:
 
 def compliance_report(conn: Connection, period: AsnPeriod, minimum: int) -> dict[str, Any]:
     """Per active ASN: total bought in the period at all outlets and whether it meets the minimum;
-    per agency: how many ASN met it. Buyers not in the registry are counted, not listed."""
-    totals = spending_query(period).subquery()
+    per agency: how many ASN met it. Buyers not in the registry are counted, not listed.
+    Read from the per-ASN period totals kept by ingest (pos.province.summaries)."""
+    totals = (
+        select(asn_period_totals.c.nip, asn_period_totals.c.amount)
+        .where(asn_period_totals.c.period_key == period.key)
+        .subquery()
+    )
     active = select(asn).where(asn.c.active.is_(True)).subquery()
     # one pass: a full join gives registered ASN (with or without purchases) and unregistered buyers
     rows = conn.execute(
@@ -145,53 +147,29 @@ def compliance_report(conn: Connection, period: AsnPeriod, minimum: int) -> dict
 
 
 def suppliers_report(conn: Connection, period: AsnPeriod) -> list[dict[str, Any]]:
-    """Per UMKM producer (supplier code on the sale line): units, gross, refunded and net in the period."""
-    in_period = and_(sales.c.business_date >= period.start, sales.c.business_date <= period.end)
+    """Per UMKM producer (supplier code on the sale line, all outlets): sales with a line of it, units
+    sold, gross, refunded and net in the period (by the sale's business date; from the daily summary)."""
+    p = producer_day_totals.c
     rows = conn.execute(
         select(
-            sale_lines.c.supplier_code,
-            func.sum(sale_lines.c.qty).label("qty"),
-            func.sum(sale_lines.c.line_total).label("gross"),
-            func.count(func.distinct(sale_lines.c.sale_id)).label("sales"),
+            p.supplier_code,
+            func.sum(p.sales).label("sales"),
+            func.sum(p.qty).label("qty"),
+            func.sum(p.gross).label("gross"),
+            func.sum(p.refunded).label("refunded"),
         )
-        .select_from(sale_lines.join(sales, sales.c.id == sale_lines.c.sale_id))
-        .where(in_period)
-        .group_by(sale_lines.c.supplier_code)
+        .where(and_(p.business_date >= period.start, p.business_date <= period.end))
+        .group_by(p.supplier_code)
+        .order_by(p.supplier_code)
     ).all()
-    report: dict[str, dict[str, Any]] = {
-        (r.supplier_code or "-"): {
-            "supplier": r.supplier_code or "-",
+    return [
+        {
+            "supplier": r.supplier_code,
             "sales": int(r.sales),
             "qty": int(r.qty),
             "gross": int(r.gross),
-            "refunded": 0,
+            "refunded": int(r.refunded),
+            "net": int(r.gross) - int(r.refunded),
         }
         for r in rows
-    }
-    # Refund lines name a product; the sale's own line tells whose product it was.
-    refunded = conn.execute(
-        select(refunds.c.sale_id, refunds.c.lines)
-        .select_from(refunds.join(sales, sales.c.id == refunds.c.sale_id))
-        .where(in_period)
-    ).all()
-    if refunded:
-        supplier_of: dict[tuple[int, str], str] = defaultdict(lambda: "-")
-        sale_ids = list({r.sale_id for r in refunded})
-        for start in range(0, len(sale_ids), 1000):
-            for line in conn.execute(
-                select(sale_lines.c.sale_id, sale_lines.c.product_code, sale_lines.c.supplier_code).where(
-                    sale_lines.c.sale_id.in_(sale_ids[start : start + 1000])
-                )
-            ):
-                supplier_of[(line.sale_id, line.product_code)] = line.supplier_code or "-"
-        for r in refunded:
-            for line in json.loads(r.lines):
-                code = supplier_of[(r.sale_id, line["product_code"])]
-                entry = report.setdefault(
-                    code, {"supplier": code, "sales": 0, "qty": 0, "gross": 0, "refunded": 0}
-                )
-                entry["refunded"] += int(line["amount"])
-    result = sorted(report.values(), key=lambda e: e["supplier"])
-    for entry in result:
-        entry["net"] = entry["gross"] - entry["refunded"]
-    return result
+    ]

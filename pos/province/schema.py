@@ -251,3 +251,50 @@ web_audit = Table(
     Column("ip", String(64), nullable=False),
     Index("ix_web_audit_action_ip_at", "action", "ip", "at"),
 )
+
+# Summaries kept in the ingest transaction (pos.province.summaries), so reports and the dashboard read
+# these instead of adding up raw sales; `ntt-pos-province verify` recomputes them from the raw sales.
+# A refund is counted on its sale's date, till, buyer and producers (the period the sale counted in).
+
+# Per buyer NIP and programme period: the calendar month ("2026-11") always, and the configured
+# campaign ("campaign:Natal 2026") too while one is set. Buyers not in the registry have rows as well.
+asn_period_totals = Table(
+    "asn_period_totals",
+    metadata,
+    Column("period_key", String(80), primary_key=True),
+    Column("nip", String(18), primary_key=True),
+    Column("amount", BigInteger, nullable=False),  # sale totals minus refunds
+    Column("sales", Integer, nullable=False),
+)
+
+# Per till and business date. till_id 0: a sale stored before tills existed (schema 0001).
+till_day_totals = Table(
+    "till_day_totals",
+    metadata,
+    Column("business_date", Date, primary_key=True),
+    Column("till_id", Integer, primary_key=True, autoincrement=False),
+    Column("outlet_id", Integer, nullable=False, index=True),
+    Column("sales", Integer, nullable=False),
+    Column("gross", BigInteger, nullable=False),  # sale totals
+    Column("refunded", BigInteger, nullable=False),
+    Column("asn_sales", Integer, nullable=False),  # sales with a buyer NIP
+    Column("asn_gross", BigInteger, nullable=False),
+    Column("asn_refunded", BigInteger, nullable=False),
+)
+
+# Per business date, outlet and producer (the supplier code on the sale line; "-" for none).
+producer_day_totals = Table(
+    "producer_day_totals",
+    metadata,
+    Column("business_date", Date, primary_key=True),
+    Column("outlet_id", Integer, primary_key=True, autoincrement=False),
+    Column("supplier_code", String(64), primary_key=True),
+    Column("sales", Integer, nullable=False),  # sales with at least one line of this producer
+    Column("qty", BigInteger, nullable=False),
+    Column("gross", BigInteger, nullable=False),  # line totals
+    Column("refunded_qty", BigInteger, nullable=False),
+    Column("refunded", BigInteger, nullable=False),
+)
+
+# The dashboard lists an agency's ASN (Kepatuhan ASN): without it every agency page reads the registry.
+Index("ix_asn_agency", asn.c.agency)
