@@ -10,6 +10,12 @@ text field had the focus.
 Amount fields (`typed_only`) are typed into, not scanned: a cashier keying 1500000 as fast as a
 scanner keeps it. Only a burst no amount could be (12 characters or more: EAN-13, UPC-A, a NIP, a
 receipt QR) is still taken for a scan there, so a scan never pays Rp8.991.234.567.895.
+PIN fields are marked by what makes them PIN fields, their hidden echo (`QLineEdit.EchoMode.Password`):
+a PIN (4-8 digits, `pos.services.users`) typed fast and ended with Enter signs in, never a scan; a
+real scan there (12 characters or more) still leaves the field empty.
+
+The filter sees every event of the application (paints, timers, layout requests: ~150 per scan),
+so its first test is the cheapest one (`isinstance`, no `QEvent.type()` enum made per event).
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ MIN_LENGTH = 6  # EAN-8 is the shortest code; a fast typist's short number stays
 TYPED_ONLY = "typedOnly"  # widget property: an amount field, where fast typing is typing
 MIN_SCAN_IN_AMOUNT = 12  # Rp100.000.000.000 and up: no amount, so a scan (EAN-13, UPC-A, NIP, QR)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_KEY_PRESS = QEvent.Type.KeyPress
+_SHOWN_ECHO = QLineEdit.EchoMode.Normal
 _SHIFT = Qt.KeyboardModifier.ShiftModifier
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
@@ -85,20 +93,21 @@ class ScannerFilter(QObject):
         self.source: QWidget | None = None  # the widget the last burst was typed into
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.enabled or event.type() != QEvent.Type.KeyPress or not watched.isWidgetType():
+        if not isinstance(event, QKeyEvent) or not self.enabled or event.type() != _KEY_PRESS:
+            return False
+        if not watched.isWidgetType():
             return False
         # A key event passes the filter once per widget it propagates to; count it at the first one.
         focus = QApplication.focusWidget()
         if focus is not None and watched is not focus:
             return False
-        assert isinstance(event, QKeyEvent)
         now = time.monotonic() * 1000.0
         if event.key() in _ENTER_KEYS:
             code = self.detector.finish(now)
             if code is None:
                 return False
-            if watched.property(TYPED_ONLY) and len(code) < MIN_SCAN_IN_AMOUNT:
-                return False  # an amount typed fast: the field's own Enter takes it
+            if _typed_only(watched) and len(code) < MIN_SCAN_IN_AMOUNT:
+                return False  # an amount or a PIN typed fast: the field's own Enter takes it
             if isinstance(watched, QLineEdit):
                 typed = _typed_part(watched.text(), code, self.detector.min_length)
                 if typed is not None:
@@ -112,6 +121,13 @@ class ScannerFilter(QObject):
         if len(text) == 1 and text.isprintable() and plain:
             self.detector.key(text, now)
         return False
+
+
+def _typed_only(widget: QObject) -> bool:
+    """An amount field (`typed_only`) or a PIN field (its text hidden)."""
+    if isinstance(widget, QLineEdit) and widget.echoMode() != _SHOWN_ECHO:
+        return True
+    return bool(widget.property(TYPED_ONLY))
 
 
 def _typed_part(text: str, burst: str, min_length: int) -> str | None:
