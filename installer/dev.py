@@ -48,7 +48,9 @@ def ensure_env(extras: str) -> Path:
         target = f"{ROOT}[{extras}]" if extras else str(ROOT)
         print(f"Installing NTT Mart POS ({extras or 'till'}) into {VENV} ...", flush=True)
         subprocess.run([python, "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
-        subprocess.run([python, "-m", "pip", "install", "-q", "-e", target], check=True)
+        # Playwright drives Debian's chromium (tests/province/web): never a browser build of its own
+        no_browsers = {**os.environ, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"}
+        subprocess.run([python, "-m", "pip", "install", "-q", "-e", target], check=True, env=no_browsers)
         for old in VENV.glob(".installed-*"):
             old.unlink()
         stamp.touch()

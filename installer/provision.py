@@ -6,7 +6,9 @@
   typed as an X keyboard, xwininfo and xprop to measure windows with their frames:
   tests/integration/test_real_x.py) and the xcb libraries Qt's xcb platform plugin loads. Installed with
   apt-get only where it can be: as root on a machine with apt-get. Elsewhere the reason is printed and the
-  tests that need a package skip, saying which.
+  tests that need a package skip, saying which. `chromium` (Debian's browser, driven by Playwright's
+  Python package with executable_path: Playwright's own browser builds are never downloaded) and
+  `poppler-utils` (pdftotext) for the dashboard's browser tests, tests/province/web.
 - emupos (an independent ESC/POS decoder, tests/printing) needs Python >= 3.13 while the project
   supports 3.11, so it gets a venv of its own, made with a Python >= 3.13 found on the machine (PATH,
   pyenv). Without one, the reason is written beside the venv and the decoding tests skip with it.
@@ -27,7 +29,7 @@ DEBIAN_PACKAGES = (
     "zbar-tools", "xvfb", "openbox", "xdotool", "x11-utils",
     "libxcb-icccm4", "libxcb-keysyms1", "libxcb-cursor0", "libxcb-image0", "libxcb-randr0",
     "libxcb-render-util0", "libxcb-shape0", "libxcb-xfixes0", "libxcb-xkb1", "libxkbcommon-x11-0",
-    "libx11-xcb1",
+    "libx11-xcb1", "chromium", "poppler-utils",
 )
 EMUPOS_VERSION = "0.4.0"  # alpha: pinned (docs/engineering-notes.md)
 MIN_EMUPOS_PYTHON = (3, 13)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from dashboard_data import ASN_CSV, PASSWORD, USERS
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -15,24 +16,7 @@ from pos.province.api import create_app
 from pos.province.asn import import_asn_csv
 from pos.province.database import create_province_engine, upgrade
 from pos.province.outlets import add_outlet
-from pos.province.web.accounts import WebRole, add_user
-
-PASSWORD = "Sasando-Rote-2026"
-NIP_KOP_1, NIP_KOP_2, NIP_BAP = "198609262015051001", "198906192023211019", "197103201998032006"
-AGENCY_A, AGENCY_B = "Dinas Koperasi dan UKM", "Bappelitbangda"
-ASN_CSV = f"""nip,nama,instansi,kabupaten
-{NIP_KOP_1},Maria Goreti Bria,{AGENCY_A},Kota Kupang
-{NIP_KOP_2},Sisilia Nogo,{AGENCY_A},Sikka
-{NIP_BAP},Yohanes Lado,{AGENCY_B},Kota Kupang
-"""
-# username -> (role, agency, outlet)
-USERS: dict[str, tuple[WebRole, str | None, str | None]] = {
-    "admin.prov": (WebRole.ADMIN, None, None),
-    "pemantau": (WebRole.VIEWER, None, None),
-    "kadis.koperasi": (WebRole.AGENCY, AGENCY_A, None),
-    "kaban.bappeda": (WebRole.AGENCY, AGENCY_B, None),
-    "manajer.kupang": (WebRole.OUTLET, None, "5371"),
-}
+from pos.province.web.accounts import add_user
 
 
 @pytest.fixture(scope="module")

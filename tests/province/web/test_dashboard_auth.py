@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from conftest import AGENCY_A, AGENCY_B, NIP_BAP, NIP_KOP_1, PASSWORD
+from dashboard_data import AGENCY_A, AGENCY_B, NIP_BAP, NIP_KOP_1, PASSWORD
 from fastapi.testclient import TestClient
 from helpers_web import csrf_of, sign_in
 from sqlalchemy import Engine, delete, select, update
