@@ -1,13 +1,17 @@
 """Fixture data for the till services: a real SQLite till file in tmp_path with a small outlet.
 
 Deliberately independent of the demo seeder: a handful of rows the tests can reason about by hand.
+The outlet is made once per session (`till_template`: migrations and PIN hashing are the slow part) and
+each test gets its own copy of the database file.
 """
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,7 +20,7 @@ import pytest
 from pos.core.cart import Cart
 from pos.core.cart import Product as CartProduct
 from pos.core.payments import Payment, PaymentMethod
-from pos.db.engine import Database
+from pos.db.engine import DB_FILENAME, Database
 from pos.db.models import Outlet, Product, StockMovement, Supplier
 from pos.services import checkout, users
 from pos.services.context import Actor, Role
@@ -139,10 +143,25 @@ def _seed(db: Database) -> Till:
     return Till(db, made["kasir1"], made["kasir2"], made["manajer"], products)
 
 
+@pytest.fixture(scope="session")
+def till_template(tmp_path_factory: pytest.TempPathFactory) -> Till:
+    """The seeded outlet, once per session; its `db` is closed: tests use `till`, a copy of the file."""
+    folder = tmp_path_factory.mktemp("services-till")
+    db = Database.open(folder)
+    template = _seed(db)
+    db.close()
+    # Fold the WAL into the main file so a plain file copy is a complete database.
+    con = sqlite3.connect(folder / DB_FILENAME)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    return template
+
+
 @pytest.fixture
-def till(tmp_path: Path) -> Iterator[Till]:
-    db = Database.open(tmp_path)
+def till(till_template: Till, tmp_path: Path) -> Iterator[Till]:
+    shutil.copyfile(till_template.db.path, tmp_path / DB_FILENAME)
+    db = Database.open(tmp_path, create=False)
     try:
-        yield _seed(db)
+        yield replace(till_template, db=db)
     finally:
         db.close()
