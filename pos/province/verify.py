@@ -139,7 +139,7 @@ def _producers(conn: Connection, window: AsnPeriod | None) -> tuple[int, list[Di
     kept = {tuple(row[:3]): tuple(int(v) for v in row[3:]) for row in conn.execute(query)}
     deltas = summaries.raw_producer_days(conn, *((window.start, window.end) if window else (None, None)))
     raw = {key: tuple(values) for key, values in deltas.producer.items()}
-    codes = dict(conn.execute(select(outlets.c.id, outlets.c.code)).tuples().all())
+    codes = {outlet_id: code for outlet_id, code in conn.execute(select(outlets.c.id, outlets.c.code))}
     return _compare(
         lambda key: f"produsen {key[2]} di outlet {codes.get(key[1], key[1])} tanggal {key[0].isoformat()}",
         fields,
