@@ -170,7 +170,7 @@ def install_dashboard(app: FastAPI, engine: Engine) -> None:
         params = dict(request.query_params)
         try:
             with engine.connect() as conn:
-                page = pages.build(conn, user, slug, params)
+                page = pages.build(conn, user, slug, params, export=True)
             chosen = page.table(table)
         except pages.Forbidden as refused:
             return render(

@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from pos.core.asn_period import format_date_id
-from pos.province.web.pages import PageData
+from pos.province.web.page_model import PageData
 from pos.province.web.tables import DataTable, cell_text, cell_value
 
 

@@ -40,29 +40,45 @@ class DataTable:
     highlight: str | None = None
     link: dict[str, str] = field(default_factory=dict)  # column key -> url prefix of the row's value
     empty: str = "Belum ada data."
+    # Set when the query sorted and paged in SQL (a long agency list): `rows` is then that one page
+    # (or every row, for an export) and `total` the count of all of them.
+    total: int | None = None
+    sortable: tuple[str, ...] | None = None  # None: every column
 
     @property
     def pages(self) -> int:
-        return max(1, -(-len(self.rows) // PAGE_SIZE))
+        return max(1, -(-(len(self.rows) if self.total is None else self.total) // PAGE_SIZE))
+
+    @property
+    def count(self) -> int:
+        return len(self.rows) if self.total is None else self.total
 
     def visible(self) -> list[dict[str, Any]]:
+        if self.total is not None:
+            return self.rows
         page = min(max(self.page, 1), self.pages)
         return self.rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
 
 
 def arrange(table: DataTable, params: dict[str, str]) -> DataTable:
     """Sorts by `<name>_urut` (a column key, `-key` descending) and picks page `<name>_hal`."""
+    if table.total is not None:  # sorted and paged by its query
+        return table
     wanted = params.get(f"{table.name}_urut", "")
     descending = wanted.startswith("-")
     key = wanted.lstrip("-")
     if key in {c.key for c in table.columns}:
         table.sort, table.descending = key, descending
         table.rows.sort(key=lambda r: _sort_key(r.get(key)), reverse=descending)
-    try:
-        table.page = max(1, int(params.get(f"{table.name}_hal", "1")))
-    except ValueError:
-        table.page = 1
+    table.page = page_number(params, table.name)
     return table
+
+
+def page_number(params: dict[str, str], name: str) -> int:
+    try:
+        return min(max(1, int(params.get(f"{name}_hal", "1"))), 10**6)
+    except ValueError:
+        return 1
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:

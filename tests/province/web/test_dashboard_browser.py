@@ -8,6 +8,7 @@ saved there as PNG (the README's docs/screenshots/dasbor_*.png)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -20,6 +21,8 @@ from dashboard_data import AGENCY_A, AGENCY_B, NIP_BAP, NIP_KOP_1, NIP_KOP_2, PA
 from dashboard_site import DashboardSite, running_site
 from helpers.till_template import TillTemplates
 from openpyxl import load_workbook
+
+from pos.core.money import format_rupiah
 
 CHROMIUM = Path("/usr/bin/chromium")
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
@@ -94,7 +97,10 @@ def test_admin_follows_the_agency_drill_down_and_exports_match_the_report(
     page = signed_in(chromium, dashboard_site, "admin.prov", viewport={"width": 1366, "height": 768})
     assert page.url.endswith("/ringkasan")
     page.wait_for_function("() => window.Chart && Chart.getChart('grafik-tren') !== undefined")
-    assert "Penjualan bulan berjalan" in page.inner_text("ul.cards")
+    outlets = json.loads(dashboard_site.cli("report", "outlets", "--json"))  # every sale is this month's
+    cards = page.inner_text("ul.cards")
+    assert f"Penjualan neto periode berjalan\n{format_rupiah(sum(o['net'] for o in outlets))}" in cards
+    assert "Target bulanan" in cards and "Belanja ASN" in cards
     shot(page, "ringkasan")
 
     page.click("nav >> text=Kepatuhan ASN")
