@@ -1,9 +1,12 @@
-"""A real provincial server for tests, shared by tests/province and tests/sync: an SQLite file per test,
-or a PostgreSQL database created for the session on 127.0.0.1:5432 (skipped with a visible reason when
-that server is unreachable). Loaded as a pytest plugin from tests/conftest.py."""
+"""A real provincial server for tests, shared by tests/province and tests/sync: an SQLite file per test
+(a copy of one migrated once per session), or a PostgreSQL database created for the session on
+127.0.0.1:5432 (skipped with a visible reason when that server is unreachable). Loaded as a pytest plugin
+from tests/conftest.py."""
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,14 +38,28 @@ def pg_database_url() -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def province_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite province database at the newest schema, migrated once; tests get copies of the file."""
+    path = tmp_path_factory.mktemp("province-template") / "province.sqlite3"
+    engine = create_province_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    con = sqlite3.connect(path)  # fold the WAL into the file: a plain copy is then the whole database
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    return path
+
+
 def make_province_engine(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> Engine:
     if backend == "sqlite":
-        engine = create_province_engine(f"sqlite:///{tmp_path}/province.sqlite3")
-    else:
-        engine = create_province_engine(request.getfixturevalue("pg_database_url"))
-        with engine.begin() as conn:  # a clean schema per test in the session's database
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
+        path = tmp_path / "province.sqlite3"
+        shutil.copyfile(request.getfixturevalue("province_sqlite_template"), path)
+        return create_province_engine(f"sqlite:///{path}")
+    engine = create_province_engine(request.getfixturevalue("pg_database_url"))
+    with engine.begin() as conn:  # a clean schema per test in the session's database
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
     upgrade(engine)
     return engine
 
