@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from faulty_proxy import FaultyProxy
 from helpers.real_till import RealTill
 from helpers.wire_sales import queue_sales
@@ -22,6 +23,7 @@ from pos.sync.runner import SyncSummary, push_pending
 SALES = 2_000
 
 
+@pytest.mark.slow
 def test_backlog_arrives_exactly_once_through_a_faulty_network(
     real_till: RealTill, sqlite_province: Engine
 ) -> None:
