@@ -152,10 +152,13 @@ def search(uow: UnitOfWork, typed: str, limit: int = 20) -> list[ProductView]:
             {"q": query, "most": RANK_AT_MOST + 1},
         ).scalar_one()
         ranked = matches <= RANK_AT_MOST
+    # Unranked, `rank` is not even selected: bm25 of a row needs the statistics of every term the
+    # words' prefixes match (all the words starting with "k"), ~8 ms of a one-letter search.
+    matched = "rowid, rank" if ranked else "rowid"
     order = "ORDER BY rank" if ranked else ""
     rows = conn.execute(
         text(
-            f"SELECT {_COLUMNS} FROM (SELECT rowid, rank FROM products_fts WHERE products_fts MATCH :q "
+            f"SELECT {_COLUMNS} FROM (SELECT {matched} FROM products_fts WHERE products_fts MATCH :q "
             f"{order} LIMIT :lim) f JOIN products p ON p.id = f.rowid "
             f"LEFT JOIN suppliers s ON s.id = p.supplier_id WHERE p.active "
             f"ORDER BY {'f.rank' if ranked else 'p.name'}"

@@ -27,6 +27,10 @@ from pos.ui.tables import keep_fitted, stretch_name_column
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# Qt hands `data` its role as a plain int (compared with ints: no enum made per call).
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_TEXT_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 
 
 class ProductTableModel(QAbstractTableModel):
@@ -35,6 +39,7 @@ class ProductTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[ProductView] = []
+        self._texts: list[tuple[str, ...]] = []
         self._headers = [
             self.tr("Kode"),
             self.tr("Nama barang"),
@@ -46,7 +51,22 @@ class ProductTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[ProductView]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        # Made once per key typed: Qt asks for each visible cell's roles again at every repaint.
+        self._texts = [
+            (
+                item.barcode or item.code,
+                item.name,
+                item.supplier_name or "",
+                str(item.on_hand),
+                format_rupiah(item.price),
+            )
+            for item in self._rows
+        ]
         self.endResetModel()
+
+    def column_texts(self, column: int) -> list[str]:
+        """One column's display texts (pos.ui.tables sizes the column by the widest, no Qt call per cell)."""
+        return [texts[column] for texts in self._texts]
 
     def product(self, row: int) -> ProductView:
         return self._rows[row]
@@ -58,21 +78,16 @@ class ProductTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()
+        if not 0 <= row < len(self._texts) or not index.isValid():
             return None
-        item, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            values = (
-                item.barcode or item.code,
-                item.name,
-                item.supplier_name or "",
-                str(item.on_hand),
-                format_rupiah(item.price),
-            )
-            return values[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
+        column = index.column()
+        if role == _DISPLAY:
+            return self._texts[row][column]
+        if role == _TEXT_ALIGNMENT and column >= 3:
             return _RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 2):
+        if role == _TOOLTIP and column in (1, 2):
+            item = self._rows[row]
             return item.name if column == 1 else item.supplier_name
         return None
 
