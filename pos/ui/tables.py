@@ -3,12 +3,13 @@
 Money columns are as wide as their widest figure (never narrower than `MONEY_SAMPLE`, so a column
 does not jump on the first big sale); the name column takes what is left and elides in the middle,
 so "Kopi Arabika Flores Bajawa 250 g" and "... 500 g" stay apart; its tooltip has the full name.
-Only the longest text of a column is measured (digits are equally wide), so a scan stays cheap.
+Only the longest text of a column is measured (digits are equally wide), and `keep_fitted` remembers
+each width it measured (per font): a scan measures nothing unless a column's widest text is new.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
@@ -40,8 +41,14 @@ def stretch_name_column(view: QTableView, column: int) -> None:
     header.setMinimumSectionSize(24)
 
 
-def fit_columns(view: QTableView, columns: Iterable[int], sample: str = "") -> None:
-    """Each of `columns` as wide as its widest cell or header (at least `sample`)."""
+Widths = MutableMapping[tuple[str, int, str], int]  # (font, column, widest text) -> section width
+
+
+def fit_columns(
+    view: QTableView, columns: Iterable[int], sample: str = "", widths: Widths | None = None
+) -> None:
+    """Each of `columns` as wide as its widest cell or header (at least `sample`); `widths` remembers
+    what was measured."""
     model = view.model()
     header = view.horizontalHeader()
     rows = model.rowCount()
@@ -54,7 +61,12 @@ def fit_columns(view: QTableView, columns: Iterable[int], sample: str = "") -> N
         widest = max(texts, key=len, default=sample)
         if len(sample) >= len(widest):
             widest = sample
-        width = max(text_width(view, widest), header_width(view, column))
+        key = (view.font().key(), column, widest)
+        width = widths.get(key) if widths is not None else None
+        if width is None:
+            width = max(text_width(view, widest), header_width(view, column))
+            if widths is not None:
+                widths[key] = width
         if header.sectionSize(column) != width:
             header.resizeSection(column, width)
 
@@ -62,10 +74,13 @@ def fit_columns(view: QTableView, columns: Iterable[int], sample: str = "") -> N
 def keep_fitted(view: QTableView, money: Iterable[int], others: Iterable[int] = ()) -> None:
     """Fit the money columns (at least `MONEY_SAMPLE`) and `others` now and whenever the rows change."""
     money, others = tuple(money), tuple(others)
+    widths: dict[tuple[str, int, str], int] = {}
 
     def fit() -> None:
-        fit_columns(view, money, MONEY_SAMPLE)
-        fit_columns(view, others)
+        if len(widths) > 2000:  # a long day of new widest texts: start again
+            widths.clear()
+        fit_columns(view, money, MONEY_SAMPLE, widths)
+        fit_columns(view, others, widths=widths)
 
     model = view.model()
     for signal in (model.modelReset, model.rowsInserted, model.dataChanged, model.layoutChanged):
