@@ -8,10 +8,10 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, case, func, select
 
 from pos.core.asn_period import AsnPeriod
-from pos.province.schema import asn, refunds, sale_lines, sales
+from pos.province.schema import asn, asn_period_totals, outlets, refunds, sale_lines, sales, till_day_totals
 
 
 def purchases_of(conn: Connection, nips: list[str], period: AsnPeriod) -> dict[str, list[tuple[str, int]]]:
@@ -64,4 +64,83 @@ def find_asn(conn: Connection, text: str, limit: int = 50) -> list[dict[str, Any
     return [
         {"nip": r.nip, "name": r.name, "agency": r.agency, "kabupaten": r.kabupaten, "active": bool(r.active)}
         for r in rows
+    ]
+
+
+def compliance_grid(conn: Connection, period_key: str, minimum: int) -> list[dict[str, Any]]:
+    """Active ASN per (agency, kabupaten): count, how many met the minimum, amount bought; one pass over
+    the registry and the period's per-ASN totals (the province page's two tables both come from it)."""
+    totals = (
+        select(asn_period_totals.c.nip, asn_period_totals.c.amount)
+        .where(asn_period_totals.c.period_key == period_key)
+        .subquery()
+    )
+    amount = func.coalesce(totals.c.amount, 0)
+    rows = conn.execute(
+        select(
+            asn.c.agency,
+            asn.c.kabupaten,
+            func.count(),
+            func.sum(case((amount >= minimum, 1), else_=0)),
+            func.sum(amount),
+        )
+        .select_from(asn.outerjoin(totals, totals.c.nip == asn.c.nip))
+        .where(asn.c.active.is_(True))
+        .group_by(asn.c.agency, asn.c.kabupaten)
+    )
+    return [
+        {"agency": a, "kabupaten": k, "asn": int(n), "met": int(met or 0), "amount": int(total or 0)}
+        for a, k, n, met, total in rows
+    ]
+
+
+def roll_up(grid: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """The grid added up by `key` ("agency" or "kabupaten"), sorted by it, with not_met and percent."""
+    sums: dict[str, dict[str, Any]] = {}
+    for cell in grid:
+        entry = sums.setdefault(cell[key], {key: cell[key], "asn": 0, "met": 0, "amount": 0})
+        for field in ("asn", "met", "amount"):
+            entry[field] += cell[field]
+    result = [sums[name] for name in sorted(sums)]
+    for entry in result:
+        entry["not_met"] = entry["asn"] - entry["met"]
+        entry["percent"] = 100.0 * entry["met"] / entry["asn"] if entry["asn"] else 0.0
+    return result
+
+
+def outlet_months(conn: Connection, period: AsnPeriod, outlet: str | None) -> list[dict[str, Any]]:
+    """Per outlet in the period from the per-till daily totals: sales, net, ASN net (refunds netted)."""
+    t = till_day_totals.c
+    sums = (
+        select(
+            t.outlet_id,
+            func.sum(t.sales).label("sales"),
+            func.sum(t.gross - t.refunded).label("net"),
+            func.sum(t.asn_gross - t.asn_refunded).label("asn_net"),
+        )
+        .where(t.business_date >= period.start, t.business_date <= period.end)
+        .group_by(t.outlet_id)
+        .subquery()
+    )
+    query = select(
+        outlets.c.code,
+        outlets.c.name,
+        outlets.c.kabupaten,
+        func.coalesce(sums.c.sales, 0),
+        func.coalesce(sums.c.net, 0),
+        func.coalesce(sums.c.asn_net, 0),
+    ).select_from(outlets.outerjoin(sums, sums.c.outlet_id == outlets.c.id))
+    if outlet is not None:
+        query = query.where(outlets.c.code == outlet)
+    return [
+        {
+            "outlet": code,
+            "name": name,
+            "kabupaten": kabupaten,
+            "sales": int(n),
+            "net": int(net),
+            "asn_net": int(asn_net),
+            "asn_share": 100.0 * int(asn_net) / int(net) if int(net) else 0.0,
+        }
+        for code, name, kabupaten, n, net, asn_net in conn.execute(query.order_by(outlets.c.code))
     ]
