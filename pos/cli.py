@@ -9,7 +9,7 @@ import platform
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pos
 from pos import logsetup
@@ -17,10 +17,12 @@ from pos.core.errors import DomainError
 from pos.db.engine import Database, DatabaseRefused
 from pos.db.paths import resolve_data_dir
 from pos.services import backup_commands, provisioning
+from pos.services.reporting import commands as report_commands
 from pos.sync import commands as sync_commands
 
 if TYPE_CHECKING:  # imported where used: a command loads only what it needs
     from pos.application.till import TillBackend
+    from pos.services.setup import ProvinceServer
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -120,18 +122,45 @@ def init_outlet(args: argparse.Namespace) -> int:
     data_dir = data_dir_of(args)
     if setup.data_dir_is_set_up(data_dir):
         raise CliError(f"{data_dir} sudah berisi outlet yang siap; tidak diubah.")
+    snapshot = _outlet_snapshot(args, token, outlet_setup) if server is not None else None
     db = Database.open(data_dir, create=True)
     try:
         result = setup.initialize_outlet(db, outlet_setup)
+        if snapshot is not None:
+            from pos.sync.outlet_join import join
+
+            join(db, snapshot, result.admin_username)
     finally:
         db.close()
     setup.clear_draft(data_dir)
     print(f"Outlet {result.outlet_code} ({result.outlet_name}) siap di {result.database}; "
           f"admin: {result.admin_username}.")
+    if snapshot is not None and snapshot.records:
+        print(f"Data outlet dari server provinsi: {snapshot.count('product')} produk, "
+              f"{snapshot.count('supplier')} produsen, {snapshot.count('user')} pengguna, "
+              f"{snapshot.count('movement')} mutasi stok.")
     return 0
 
 
-def _province_till(args: argparse.Namespace, token: str | None) -> tuple[object, str]:
+def _outlet_snapshot(args: argparse.Namespace, token: str | None, outlet_setup: Any) -> Any:
+    """The outlet's shared data, read before any file is created: an --admin-user the outlet already
+    has must come with that user's PIN (pos.sync.outlet_join)."""
+    from pos.core.errors import DomainError
+    from pos.sync.client import SyncError
+    from pos.sync.outlet_join import check_admin, fetch
+
+    try:
+        snapshot = fetch(args.server, token or "")
+    except SyncError as error:
+        raise CliError(f"server provinsi: {error}; tidak ada yang dibuat") from None
+    try:
+        check_admin(snapshot, outlet_setup.admin_username, outlet_setup.admin_pin)
+    except DomainError as error:
+        raise CliError(str(error)) from None
+    return snapshot
+
+
+def _province_till(args: argparse.Namespace, token: str | None) -> tuple[ProvinceServer, str]:
     """Ask the server whose till the token is, before any database is created: a token of another
     outlet (or, with --terminal, another terminal) stops the set-up here."""
     from pos.services import setup
@@ -271,10 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", type=int, choices=(58, 80), default=58, help="lebar kertas (teks dan ESC/POS)")
     p.set_defaults(handler=cmd_receipt)
 
-    p = sub.add_parser("report", help="laporan kasir")
-    p.add_argument("which", choices=("totals",))
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_report)
+    report_commands.register(sub, totals=cmd_report)  # report totals | sales | stock | asn
 
     p = sub.add_parser("doctor", help="periksa kesehatan database")
     p.set_defaults(handler=cmd_doctor)

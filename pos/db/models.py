@@ -100,6 +100,7 @@ class Product(Base):
     __table_args__ = (
         CheckConstraint("price >= 0", name="price_nonnegative"),
         CheckConstraint("tax_mode IN ('none','ppn_included','ppn_added')", name="tax_mode"),
+        Index("uq_products_uid", "uid", unique=True),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
@@ -117,6 +118,8 @@ class Product(Base):
     updated_at: Mapped[datetime]
     # Consigned goods bought from the producer at a fixed price per unit sold (instead of a commission).
     consignment_price: Mapped[int | None] = mapped_column(Integer)
+    # The product's id across the outlet's tills (pos.services.outlet_share); NULL until first shared.
+    uid: Mapped[str | None] = mapped_column(String(36))
 
     supplier: Mapped[Supplier | None] = relationship()
     category: Mapped[Category | None] = relationship()
@@ -124,12 +127,16 @@ class Product(Base):
 
 class PriceChange(Base):
     __tablename__ = "price_changes"
+    __table_args__ = (Index("uq_price_changes_uuid", "uuid", unique=True),)
     id: Mapped[int] = mapped_column(primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
     old_price: Mapped[int] = mapped_column(Integer)
     new_price: Mapped[int] = mapped_column(Integer)
     changed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     changed_at: Mapped[datetime]
+    # global id across the outlet's tills, and the till that made the change (NULL: this till)
+    uuid: Mapped[str | None] = mapped_column(String(36))
+    till: Mapped[str | None] = mapped_column(String(8))
 
 
 class StockMovement(Base):
@@ -151,6 +158,7 @@ class StockMovement(Base):
     ref: Mapped[str | None] = mapped_column(String(40), index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime]
+    till: Mapped[str | None] = mapped_column(String(8))  # the till that wrote it (NULL: this till)
 
 
 class StockDocument(Base):
@@ -446,6 +454,24 @@ class OutboxEvent(Base):
     sent_at: Mapped[datetime | None]
 
 
+class SharedChange(Base):
+    """A shared record this till changed, not yet an outbox event: written by SQLite triggers (migration
+    0006) in the change's own transaction, turned into `record` events by pos.services.outlet_share."""
+
+    __tablename__ = "shared_changes"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    type: Mapped[str] = mapped_column(String(16))
+    row_id: Mapped[int | None] = mapped_column(Integer)
+    key: Mapped[str | None] = mapped_column(String(80))
+
+
+class SharedApplying(Base):
+    """Has a row only inside the transaction applying pulled records: the triggers then mark nothing."""
+
+    __tablename__ = "shared_applying"
+    id: Mapped[int] = mapped_column(primary_key=True)
+
+
 class AuditEntry(Base):
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -462,6 +488,7 @@ class Setting(Base):
 
 
 def is_managed(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-    """Alembic's `include_object`: the FTS5 index tables are made by raw SQL in a migration, not by a
-    model, so autogenerate must neither drop nor compare them."""
-    return not (type_ == "table" and name is not None and name.startswith("products_fts"))
+    """Alembic's `include_object`: the FTS5 index tables and the report summaries (a cache,
+    pos.services.reporting.summary) are made by raw SQL in a migration, not by a model, so autogenerate
+    must neither drop nor compare them."""
+    return not (type_ == "table" and name is not None and name.startswith(("products_fts", "report_")))

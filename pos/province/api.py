@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pos.core.errors import DomainError
 from pos.province import asn as asn_registry
+from pos.province import outlet_data
 from pos.province.ingest import ForeignOutletEvent, ingest_batch
 from pos.province.outlets import Till, authenticate
 from pos.province.programme import current_period, load_programme, period_by_key, province_today
@@ -244,6 +245,7 @@ def create_app(engine: Engine) -> FastAPI:
         return till
 
     TillDep = Annotated[Till, Depends(current_till)]
+    outlet_data.add_routes(app, engine, current_till)  # shared catalog, stock, users of the outlet
 
     @app.get("/api/v1/health", response_model=HealthOut, tags=["umum"])
     def health() -> dict[str, Any]:

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pos.core.nip import InvalidNip, parse_nip
-from pos.province import summaries
+from pos.province import outlet_data, summaries
 from pos.province.outlets import Till
 from pos.province.programme import load_programme
 from pos.province.refunds import store_refund
@@ -36,6 +36,7 @@ from pos.sync.protocol import (
     parse_payload,
 )
 from pos.sync.protocol.events import Refund, Sale
+from pos.sync.protocol.outlet_records import OutletRecord
 
 # Every NTT outlet trades in WITA; a business date is the date of the sale's time there. The zone is
 # loaded at the first sale, not at import (reading the tz database is I/O: docs/architecture.md).
@@ -210,6 +211,8 @@ def _store(conn: Connection, till: Till, items: list[Item], now: datetime) -> di
     _insert_sales(
         conn, till, [(item, event_ids[item.uuid]) for item in others if isinstance(item.payload, Sale)]
     )
+    records = [item.payload for item in others if isinstance(item.payload, OutletRecord)]
+    outlet_data.store_records(conn, till, records, now)  # shared outlet data: catalog, stock, users
     for item in others:
         outcome[item.uuid] = _result(item.uuid, "accepted")
     refunded: list[Refund] = []

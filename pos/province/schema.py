@@ -298,3 +298,25 @@ producer_day_totals = Table(
 
 # The dashboard lists an agency's ASN (Kepatuhan ASN): without it every agency page reads the registry.
 Index("ix_asn_agency", asn.c.agency)
+
+# Shared outlet data (pos.province.outlet_data): the newest state of every record of an outlet's catalog,
+# producers, users, settings and stock ledger, numbered by the `outlet_seq` counter in commit order.
+outlet_records = Table(
+    "outlet_records",
+    metadata,
+    Column("id", BigId, primary_key=True),
+    Column("outlet_id", Integer, ForeignKey("outlets.id"), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("key", String(80), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("till_id", Integer, ForeignKey("tills.id"), nullable=True),
+    Column("till", String(8), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("changed_at", UtcDateTime, nullable=False),
+    Column("received_at", UtcDateTime, nullable=False),
+    # stock movements only: the product's uid and the signed quantity, for stock per product
+    Column("product_key", String(36), nullable=True),
+    Column("qty", Integer, nullable=True),
+    UniqueConstraint("outlet_id", "type", "key", name="uq_outlet_records_outlet_type_key"),
+    Index("ix_outlet_records_outlet_version", "outlet_id", "version"),
+)

@@ -17,7 +17,7 @@ from pos.core.barcode import InvalidBarcode, is_instore, make_instore_ean13, val
 from pos.core.errors import DomainError
 from pos.core.tax import TaxMode
 from pos.core.timeutil import utc_now
-from pos.db.models import Category, PriceChange, Product, StockMovement, Supplier, User
+from pos.db.models import Category, Outlet, PriceChange, Product, StockMovement, Supplier, User
 from pos.db.uow import UnitOfWork
 from pos.services import audit
 from pos.services.context import Actor, Role, require_role
@@ -101,6 +101,7 @@ class PriceChangeView:
     changed_by: str
     old_price: int
     new_price: int
+    till: str = ""  # the till where the price was changed (`5371-02`); empty: this till
 
 
 @dataclass(frozen=True)
@@ -170,13 +171,20 @@ def check_product(uow: UnitOfWork, data: ProductInput, *, product_id: int | None
     return replace(data, name=name, unit=unit, barcode=barcode or None, code=code)
 
 
+# In-store numbers per till: terminal 01 keeps 1..99,999,999 (as before several tills shared a catalog),
+# terminal TT from (TT - 1) x 100,000,000 on: two tills adding products offline never give one barcode.
+INSTORE_BLOCK = 100_000_000
+
+
 def next_instore_barcode(uow: UnitOfWork, *, after: int = 0) -> str:
-    """The next free in-store EAN-13 (prefix 20): one more than the highest already given."""
+    """The next free in-store EAN-13 (prefix 20) of this till's block: one more than its highest."""
+    terminal = uow.session.scalar(select(Outlet.terminal).order_by(Outlet.id).limit(1)) or "01"
+    low = (int(terminal) - 1) * INSTORE_BLOCK if terminal.isdigit() and int(terminal) > 1 else 0
     rows = uow.session.scalars(
         select(Product.barcode).where(Product.barcode.like("20%"), func.length(Product.barcode) == 13)
     ).all()
-    numbers = [int(b[2:12]) for b in rows if b and is_instore(b)]
-    return make_instore_ean13(max([*numbers, after]) + 1)
+    numbers = [n for b in rows if b and is_instore(b) and low <= (n := int(b[2:12])) < low + INSTORE_BLOCK]
+    return make_instore_ean13(max([*numbers, after, low]) + 1)
 
 
 def categories(uow: UnitOfWork) -> list[CategoryInfo]:
@@ -372,7 +380,9 @@ def price_history(uow: UnitOfWork, product_id: int) -> list[PriceChangeView]:
         .where(PriceChange.product_id == product_id)
         .order_by(PriceChange.changed_at.desc(), PriceChange.id.desc())
     ).all()
-    return [PriceChangeView(p.changed_at, name or "-", p.old_price, p.new_price) for p, name in rows]
+    return [
+        PriceChangeView(p.changed_at, name or "-", p.old_price, p.new_price, p.till or "") for p, name in rows
+    ]
 
 
 def label_data(uow: UnitOfWork, product_ids: list[int]) -> list[LabelData]:

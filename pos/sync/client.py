@@ -22,6 +22,7 @@ from pos.sync.protocol import (
     AsnChangesJson,
     EventResultJson,
     HelloJson,
+    OutletChangesJson,
     PeriodTotalsJson,
     ProgrammeJson,
     ProtocolError,
@@ -132,6 +133,17 @@ class ProvinceClient:
         ):
             raise NotDelivered("jawaban registri ASN tidak sah")
         return cast(AsnChangesJson, answer)
+
+    def outlet_changes(self, since: int, limit: int) -> OutletChangesJson:
+        """Shared records of this till's outlet newer than `since` (pos.sync.outlet_pull)."""
+        answer = self._request("GET", "/outlet/changes", params={"since": since, "limit": limit})
+        if (
+            not isinstance(answer, dict)
+            or not isinstance(answer.get("records"), list)
+            or not isinstance(answer.get("cursor"), int)
+        ):
+            raise NotDelivered("jawaban data outlet tidak sah")
+        return cast(OutletChangesJson, answer)
 
     def programme(self) -> ProgrammeJson:
         answer = self._request("GET", "/programme")

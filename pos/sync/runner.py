@@ -23,6 +23,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from pos.db.engine import Database
 from pos.db.models import AsnPeriodTotal, AsnRegistryEntry, Outlet, Setting
 from pos.services import outbox, sale_events, settings
+from pos.sync import outlet_pull
 from pos.sync.client import NotDelivered, ProvinceClient, SyncRefused
 from pos.sync.protocol import MAX_BATCH_EVENTS, MAX_CLOCK_AHEAD_SECONDS, HelloJson, till_label
 
@@ -55,6 +56,7 @@ class SyncSummary:
     pending: int = 0
     rejected_open: int = 0  # every rejected event not yet resolved, this round's and older ones
     registry_changes: int = 0
+    outlet_records: int = 0  # shared outlet records pulled (catalog, stock, users, settings)
     buyer_totals: int = 0
     period_key: str | None = None
 
@@ -149,6 +151,7 @@ def greet(db: Database, client: ProvinceClient) -> HelloJson:
         log.warning("sync: %s; %d event dikirim ulang, kursor registri ASN diulang", reason, requeued)
         values |= {
             ASN_CURSOR_KEY: 0,
+            outlet_pull.CURSOR_KEY: 0,
             REQUEUE_NOTICE_KEY: {"at": datetime.now(UTC).isoformat(), "events": requeued, "reason": reason},
         }
     _put(db, values)
@@ -304,7 +307,9 @@ def _sync_round(
 ) -> SyncSummary:
     summary = SyncSummary()
     greet(db, client)
+    outlet_pull.queue_shared(db)  # this till's catalog, stock and user changes join the outbox
     push_pending(db, client, summary, batch_size=batch_size, max_batches=max_batches)
+    summary.outlet_records = outlet_pull.pull_outlet(db, client)
     pull_registry(db, client, summary)
     pull_period_totals(db, client, summary)
     with db.unit_of_work() as uow:
@@ -316,7 +321,10 @@ def _sync_round(
         # tell the province what is left now, for its per-till view (`report outlets --tills`)
         client.hello(pending=counts.pending, rejected=counts.rejected)
     # A quiet round (nothing sent, nothing new) every 30 s would fill the log: only at DEBUG.
-    busy = summary.accepted or summary.duplicate or summary.rejected or summary.registry_changes
+    busy = (
+        summary.accepted or summary.duplicate or summary.rejected or summary.registry_changes
+        or summary.outlet_records
+    )
     log.log(
         logging.INFO if busy else logging.DEBUG,
         "sync: accepted %d, duplicate %d, rejected %d, pending %d, rejected open %d, registry %d",
@@ -339,6 +347,7 @@ def summary_json(summary: SyncSummary) -> str:
             "pending": summary.pending,
             "rejected_open": summary.rejected_open,
             "registry_changes": summary.registry_changes,
+            "outlet_records": summary.outlet_records,
             "buyer_totals": summary.buyer_totals,
             "period_key": summary.period_key,
         }

@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 from pos.province.asn import import_asn_csv
 from pos.province.server import BackgroundServer
 
-# 7 operations; ~10 s a backend on two cores
+# 9 operations; ~10 s a backend on two cores
 MAX_EXAMPLES = 40
 
 # What each operation can answer besides 200; FastAPI adds nothing of its own once 422 is listed.
@@ -31,6 +31,8 @@ DOCUMENTED = {
     ("get", "/api/v1/programme"): {"200", "401"},
     ("post", "/api/v1/asn/totals"): {"200", "400", "401", "404", "413", "422"},
     ("post", "/api/v1/asn/spending"): {"200", "400", "401", "404", "413", "422"},
+    ("get", "/api/v1/outlet/changes"): {"200", "401", "422"},
+    ("get", "/api/v1/outlet/stock"): {"200", "401"},
 }
 
 

@@ -20,7 +20,7 @@ from pos.province.outlets import add_outlet, revoke_token
 from pos.province.schema import rejected_events, sales
 from pos.province.server import BackgroundServer
 from pos.services import outbox
-from pos.sync import commands
+from pos.sync import commands, outlet_pull
 from pos.sync.runner import Connection, save_connection, setting
 from pos.sync.worker import SyncStatus, SyncWorker, backoff_delay
 
@@ -66,6 +66,7 @@ def test_connect_then_sync_once_delivers_everything_and_pulls_registry(
         import_asn_csv(conn, f"{NIP_A},Ana Bria,Dinas Koperasi,Kota Kupang\n")
     gross = sell_many(till, 39, nip_every=10)
     nip_spent = sum(e["payload"]["total"] for e in till.events("sale") if e["payload"]["buyer_nip"] == NIP_A)
+    outlet_pull.queue_shared(till.db)  # the till's catalog and stock records, as the round queues them
     queued = len(till.events())
     assert run(till, "connect", "--server", live_server.url, "--outlet", "5371", "--token", till_token) == 0
     assert "Terhubung: kasir 5371-01" in capsys.readouterr().out
@@ -99,14 +100,16 @@ def test_a_rejected_event_stays_visible_and_sync_exits_5(
     assert run(till, "connect", "--server", live_server.url, "--token", till_token) == 0
     assert run(till, "sync", "--once") == 5
     err = capsys.readouterr().err
-    assert "1 event ditolak" in err
-    assert statuses(till)["rejected"] == 1 and statuses(till)["pending"] == 0
+    assert "2 event ditolak" in err  # the sale and its stock movement (a shared outlet record)
+    assert statuses(till)["rejected"] == 2 and statuses(till)["pending"] == 0
     with till.db.unit_of_work() as uow:
-        [rejected] = outbox.rejected_events(uow)
+        rejected, movement = outbox.rejected_events(uow)
     assert rejected.uuid == ahead.uuid and "5 menit" in rejected.reason
+    assert movement.kind == "record" and "5 menit" in movement.reason
     assert server_sales(province_engine) == (1, fine.total)
     with province_engine.connect() as conn:
-        assert conn.execute(select(rejected_events.c.uuid)).scalars().all() == [ahead.uuid]
+        stored = sorted(conn.execute(select(rejected_events.c.uuid)).scalars())
+        assert stored == sorted([ahead.uuid, movement.uuid])
     assert run(till, "sync", "--once") == 5  # still unresolved
 
 
@@ -170,6 +173,7 @@ def test_worker_syncs_in_background_and_reports_status(
 ) -> None:
     till = real_till
     gross = sell_many(till, 120)
+    outlet_pull.queue_shared(till.db)  # the till's catalog and stock records, as the round queues them
     queued = len(till.events())
     assert run(till, "connect", "--server", live_server.url, "--token", till_token) == 0
     seen: list[SyncStatus] = []

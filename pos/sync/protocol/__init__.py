@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final, Literal, TypedDict
 
-from pos.sync.protocol import events, outlet_events
+from pos.sync.protocol import events, outlet_events, outlet_records
 from pos.sync.protocol import fields as f
 from pos.sync.protocol.fields import ProtocolError
 
@@ -47,6 +47,7 @@ PARSERS: Final[dict[str, Callable[[object], Any]]] = {
     outlet_events.StockMovement.KIND: outlet_events.parse_stock_movement,
     outlet_events.SupplierChange.KIND: outlet_events.parse_supplier_change,
     outlet_events.Payout.KIND: outlet_events.parse_payout,
+    outlet_records.OutletRecord.KIND: outlet_records.parse_record,
 }
 EVENT_KINDS: Final = frozenset(PARSERS)
 
@@ -99,6 +100,22 @@ class AsnEntryJson(TypedDict):
 
 class AsnChangesJson(TypedDict):
     entries: list[AsnEntryJson]
+    cursor: int
+    more: bool
+
+
+class OutletRecordJson(TypedDict):
+    """One shared outlet record as the province hands it to the outlet's tills (`version` orders them)."""
+
+    type: str
+    key: str
+    version: int
+    till: str
+    data: dict[str, Any]
+
+
+class OutletChangesJson(TypedDict):
+    records: list[OutletRecordJson]
     cursor: int
     more: bool
 
