@@ -18,10 +18,19 @@ pytest_plugins = ["province_fixtures"]
 
 def pytest_configure(config: pytest.Config) -> None:
     """Offscreen Qt's "This plugin does not support propagateSizeHints()" (one per window) is dropped;
-    every other Qt message still reaches stderr (helpers/qt_messages.py)."""
+    every other Qt message still reaches stderr (helpers/qt_messages.py).
+
+    PINs are hashed at argon2id's lowest cost in this process: at the production cost (~0.1 s a hash or
+    check) PIN hashing was most of the time of the tests that seed users or sign in. Same algorithm and
+    code path; `ntt-pos` subprocesses (tests/cli, the crash and wheel tests) keep the production cost,
+    which tests/services/test_users.py checks."""
+    from argon2 import PasswordHasher
     from helpers.qt_messages import quiet_offscreen_qt
 
+    from pos.services import users
+
     quiet_offscreen_qt()
+    users.hasher = lambda: PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)  # type: ignore[assignment]
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,6 +18,15 @@ from pos.db.models import AuditEntry
 from pos.services import setup, users
 from pos.services.context import Actor, PermissionDenied, Role
 from pos.services.setup import OutletSetup
+
+
+def test_an_installed_till_hashes_pins_with_argon2id_at_its_production_cost() -> None:
+    """tests/conftest.py makes hashing cheap inside the test process; a real `ntt-pos` does not."""
+    code = "from pos.services import users\nh = users.hasher()\n"
+    code += "print(h.time_cost, h.memory_cost, h.hash('1'))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    time_cost, memory_cost, sample = done.stdout.split()
+    assert (int(time_cost), int(memory_cost)) == (3, 65536) and sample.startswith("$argon2id$")
 
 
 @pytest.fixture
