@@ -6,15 +6,43 @@ parts so the benchmarks and the screenshot script start exactly what a cashier g
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import os
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pos.db.engine import Database
+
+def _pause_gc_for_start_up() -> threading.Timer | None:
+    """Start-up makes ~100,000 long-lived objects (SQLAlchemy, the models, Qt's wrappers, the window) and
+    the cyclic GC walked them ~200 times meanwhile: 115-230 ms of CPU in a cold start on the loaded 2-core
+    machine (docs/benchmarks.md). It is paused from this import until `build_till` has built the window,
+    and 20 s at the most whatever happens (a process that imports this module and builds no till)."""
+    if not gc.isenabled():
+        return None
+    gc.disable()
+    timer = threading.Timer(20.0, gc.enable)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+def _resume_gc() -> None:
+    global _gc_paused
+    if _gc_paused is not None:
+        _gc_paused.cancel()
+        _gc_paused = None
+        gc.freeze()  # what start-up made stays out of later collections (else the first walks it all)
+        gc.enable()
+
+
+_gc_paused = _pause_gc_for_start_up()
+
+from pos.db.engine import Database  # noqa: E402 (after the pause: it imports SQLAlchemy)
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +120,7 @@ def build_till(db: Database, app: Any, *, start_sync: bool = True, check_health:
     window.admin_menu.printer_changed.connect(lambda value: rebuild_printer(till, value))
     if check_health:
         start_health_check(till)
+    _resume_gc()  # the window is built: start-up is over
     return till
 
 
