@@ -1,6 +1,6 @@
-"""`ntt-pos-province add-user | set-password | disable-user`: the dashboard's users, registered into
-the province CLI by pos.province.cli. A password comes from the first
-line of --password-file (never from the command line, where the process list would show it)."""
+"""`ntt-pos-province add-user | set-password | disable-user | target`: the dashboard's users and the
+province's monthly sales target, registered into the province CLI by pos.province.cli. A password
+comes from the first line of --password-file (never the command line, which the process list shows)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from pos.core.errors import DomainError
 
-COMMANDS = ("add-user", "set-password", "disable-user")
+COMMANDS = ("add-user", "set-password", "disable-user", "target")
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,6 +25,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     password.add_argument("username")
     password.add_argument("--password-file", type=Path, required=True)
     sub.add_parser("disable-user", help="nonaktifkan pengguna dasbor").add_argument("username")
+    target = sub.add_parser("target", help="lihat atau atur target penjualan bulanan provinsi (Ringkasan)")
+    target.add_argument("--amount", type=int, help="rupiah per bulan, mis. 150000000000")
 
 
 def run(engine: Engine, args: argparse.Namespace) -> int:
@@ -48,9 +50,25 @@ def run(engine: Engine, args: argparse.Namespace) -> int:
             accounts.set_password(conn, args.username, _password(args.password_file))
         print(f"Kata sandi {args.username} diganti; sesi lamanya berakhir.")
         return 0
+    if args.command == "target":
+        return _target(engine, args.amount)
     with engine.begin() as conn:
         accounts.disable_user(conn, args.username)
     print(f"Pengguna {args.username} dinonaktifkan; sesinya berakhir.")
+    return 0
+
+
+def _target(engine: Engine, amount: int | None) -> int:
+    from pos.core.money import format_rupiah
+    from pos.province.dashboard_queries import monthly_target, save_monthly_target
+
+    if amount is not None:
+        if amount <= 0:
+            raise DomainError("Target harus lebih dari Rp0")
+        with engine.begin() as conn:
+            save_monthly_target(conn, amount)
+    with engine.connect() as conn:
+        print(f"Target penjualan bulanan provinsi: {format_rupiah(monthly_target(conn))}")
     return 0
 
 

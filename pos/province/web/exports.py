@@ -79,7 +79,8 @@ def to_pdf(page: PageData, table: DataTable, show_nip: bool, printed_by: str) ->
     today = _now()
     story: list[Any] = [
         Paragraph("PEMERINTAH PROVINSI NUSA TENGGARA TIMUR", styles["Heading3"]),
-        Paragraph(f"{page.title}: {table.title}", styles["Title"]),
+        Paragraph(table.title if page.agency else f"{page.title}: {table.title}", styles["Title"]),
+        *([Paragraph(f"Instansi: <b>{_escape(page.agency)}</b>", styles["BodyText"])] if page.agency else []),
         Paragraph(
             f"Periode: {page.period.label} ({format_date_id(page.period.start)} s.d. "
             f"{format_date_id(page.period.end)})",
@@ -88,6 +89,7 @@ def to_pdf(page: PageData, table: DataTable, show_nip: bool, printed_by: str) ->
         Paragraph(
             f"Tanggal: {format_date_id(today.date())}, {today.strftime('%H:%M')} WITA", styles["BodyText"]
         ),
+        *[Paragraph(_escape(f"{label}: {value}"), small) for label, value in page.cards],
         Spacer(1, 4 * mm),
     ]
     header = [Paragraph(f"<b>{c.label}</b>", small) for c in table.columns]

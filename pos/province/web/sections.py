@@ -76,8 +76,8 @@ def summary(conn: Connection, period: AsnPeriod, outlet: str | None) -> PageData
     last = {p.day.day: p.net for p in data.previous_daily}
     days = list(range(1, 32))
     series = [{"label": data.label, "data": [_point(this, period, d, today) for d in days]}]
-    if data.previous_daily:
-        series.append({"label": "Bulan sebelumnya", "data": [last.get(d) for d in days]})
+    if not period.key.startswith("campaign:"):  # a campaign has no previous month to set beside it
+        series.append({"label": "Bulan sebelumnya", "data": [last.get(d, 0) for d in days]})
     page.charts.append(Chart("tren", "line", "Penjualan neto harian (Rp)", [str(d) for d in days], series))
     page.charts.append(
         Chart(

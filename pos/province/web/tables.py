@@ -111,7 +111,7 @@ def is_silent(last_sync: datetime | str | None, now: datetime | None = None) -> 
 
 def cell_text(column: Column, value: Any, show_nip: bool) -> str:
     if value is None:
-        return "-"
+        return "belum pernah" if column.kind == "time" else "-"
     if column.kind == "money":
         return format_rupiah(int(value))
     if column.kind == "int":

@@ -55,7 +55,8 @@ def chromium() -> Iterator[Any]:
 
 
 def signed_in(chromium: Any, site: DashboardSite, username: str, **context: Any) -> Any:
-    page = chromium.new_context(accept_downloads=True, base_url=site.url, **context).new_page()
+    browser = chromium.new_context(accept_downloads=True, base_url=site.url, locale="id-ID", **context)
+    page = browser.new_page()
     page.goto("/")
     page.fill("#username", username)
     page.fill("#password", PASSWORD)

@@ -17,13 +17,15 @@
       type: chart.kind,
       data: { labels: chart.labels, datasets: datasets },
       options: {
-        responsive: true, maintainAspectRatio: false, animation: false,
+        responsive: true, maintainAspectRatio: false, animation: false, locale: "id-ID",
         indexAxis: chart.kind === "bar" ? "y" : "x",
         plugins: { legend: { display: chart.kind !== "bar" },
                    tooltip: { callbacks: { label: function (ctx) {
                      var v = ctx.raw; return ctx.dataset.label + ": " + (typeof v === "number" ? rupiah.format(v) : v);
                    } } } },
-        scales: chart.kind === "doughnut" ? {} : { y: { beginAtZero: true }, x: { beginAtZero: true } }
+        scales: chart.kind === "doughnut" ? {}
+          : chart.kind === "bar" ? { x: { beginAtZero: true, max: 100 } }  // percent of ASN
+          : { y: { beginAtZero: true } }
       }
     });
   });
