@@ -20,24 +20,33 @@ from sqlalchemy import text
 from pos.core.report_period import Period
 from pos.db.uow import UnitOfWork
 from pos.services.context import Actor
+from pos.services.reporting import summary
 from pos.services.reporting.common import may_see_reports, utc_bounds
 
 KINDS = {"refund": "Refund", "void": "Pembatalan", "discount": "Diskon", "price": "Ubah harga"}
 NO_APPROVER = "-"
 
-_QUERIES = {
-    "refund": """SELECT r.user_id AS who, r.approved_by AS approver, COUNT(*) AS n, SUM(r.total) AS amount
-                 FROM refunds r WHERE r.business_date BETWEEN :start AND :end GROUP BY 1, 2""",
-    "discount": """SELECT s.cashier_id AS who, s.approved_by AS approver, COUNT(*) AS n,
-                          SUM(s.discount) AS amount
-                   FROM sales s WHERE s.business_date BETWEEN :start AND :end AND s.discount > 0
-                   GROUP BY 1, 2""",
-    "price": """SELECT s.cashier_id AS who, s.approved_by AS approver, COUNT(*) AS n,
-                       SUM((sl.list_price - sl.unit_price) * sl.qty) AS amount
-                FROM sales s JOIN sale_lines sl ON sl.sale_id = s.id
-                WHERE s.business_date BETWEEN :start AND :end AND sl.unit_price != sl.list_price
-                GROUP BY 1, 2""",
-}
+_REFUNDS = """
+SELECT r.user_id AS who, r.approved_by AS approver, COUNT(*) AS n, SUM(r.total) AS amount
+FROM refunds r WHERE r.business_date BETWEEN :start AND :end GROUP BY 1, 2
+"""
+# discounts and price overrides: the summed days (pos.services.reporting.summary) plus the sales past the mark
+_SUMMED = """
+SELECT d.kind, d.cashier_id AS who, NULLIF(d.approved_by, 0) AS approver, SUM(d.count) AS n,
+       SUM(d.amount) AS amount
+FROM report_approval_days d WHERE d.day BETWEEN :start AND :end GROUP BY 1, 2, 3
+"""
+_LIVE = """
+SELECT 'discount' AS kind, s.cashier_id AS who, s.approved_by AS approver, COUNT(*) AS n,
+       SUM(s.discount) AS amount
+FROM sales s WHERE s.id > :mark AND +s.business_date BETWEEN :start AND :end AND s.discount > 0
+GROUP BY 1, 2, 3
+UNION ALL
+SELECT 'price', s.cashier_id, s.approved_by, COUNT(*), SUM((sl.list_price - sl.unit_price) * sl.qty)
+FROM sales s JOIN sale_lines sl ON sl.sale_id = s.id
+WHERE s.id > :mark AND +s.business_date BETWEEN :start AND :end AND sl.unit_price != sl.list_price
+GROUP BY 1, 2, 3
+"""
 # voids leave no sale: the audit log has them, with the approver's username and the line's amount
 # (`amount`) or the cart's total (`total`) in the detail (pos.ui.checkout_actions)
 _VOIDS = """
@@ -92,14 +101,30 @@ def approvals_report(uow: UnitOfWork, actor: Actor | None, period: Period, zone:
     may_see_reports(actor)
     conn = uow.session.connection()
     first, after = utc_bounds(zone, period.start, period.end)
-    params = {"start": str(period.start), "end": str(period.end), "first": first, "after": after}
+    params: dict[str, Any] = {
+        "start": str(period.start),
+        "end": str(period.end),
+        "first": first,
+        "after": after,
+    }
+    params["mark"] = summary.marks(uow)[0]
     users = {r.id: r.username for r in conn.execute(text("SELECT id, username FROM users"))}
-    rows = []
-    for kind in KINDS:
-        sql = _VOIDS if kind == "void" else _QUERIES[kind]
+    found: dict[tuple[str, str, str], tuple[int, int]] = {}
+
+    def add(kind: str, who: str, approver: str | None, count: int, amount: int) -> None:
+        key = (kind, who, approver or NO_APPROVER)
+        before = found.get(key, (0, 0))
+        found[key] = (before[0] + count, before[1] + amount)
+
+    for r in conn.execute(text(_REFUNDS), params):
+        add("refund", users.get(r.who, "-"), users.get(r.approver), int(r.n), int(r.amount or 0))
+    for r in conn.execute(text(_VOIDS), params):  # the approver's username is in the audit detail
+        add("void", users.get(r.who, "-"), r.approver, int(r.n), int(r.amount or 0))
+    for sql in (_SUMMED, _LIVE):
         for r in conn.execute(text(sql), params):
-            approver = r.approver if kind == "void" else users.get(r.approver)
-            who = users.get(r.who, "-")
-            rows.append(ApprovalRow(kind, who, approver or NO_APPROVER, int(r.n), int(r.amount or 0)))
+            add(r.kind, users.get(r.who, "-"), users.get(r.approver), int(r.n), int(r.amount or 0))
+    rows = [
+        ApprovalRow(kind, who, approver, n, amount) for (kind, who, approver), (n, amount) in found.items()
+    ]
     rows.sort(key=lambda row: (list(KINDS).index(row.kind), -row.amount, row.cashier))
     return ApprovalsReport(period, tuple(rows))

@@ -10,8 +10,10 @@ period's sale totals, sale discounts and refunds (so, over every sale, `report t
 - by payment, each method's part is what it took net of change (change only comes from cash); the
   sale's discount is shared out in proportion, the remainder to the method that took most, which
   also counts the sale and its units. A Rp0 sale without payment is "Tanpa pembayaran".
-`sales` (number of sales) adds up by day, hour, cashier and payment; by product, category and producer
-it counts the sales that had one, so a sale of two categories counts in both.
+`sales` (number of sales) adds up by day, hour, cashier and payment; by product and producer it counts
+the sales that had one (a sale of two producers counts for both), by category the sales of each of
+its products (a sale of two woven cloths counts twice for Tenun).
+Past the summaries (pos.services.reporting.summary) the newest sales are added up live.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pos.core.payments import PAYMENT_LABELS, PaymentMethod
 from pos.core.report_period import FILLED_DAYS, Period
 from pos.db.uow import UnitOfWork
 from pos.services.context import Actor
+from pos.services.reporting import summary
 from pos.services.reporting.common import (
     Figures,
     OutletHeader,
@@ -44,77 +47,68 @@ GROUPINGS = {
     "cashier": "Kasir",
 }
 WEEKDAYS = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")
-NO_PAYMENT = "none"
 
 # What a line charged the customer: its net plus PPN added on top (pos.core.pricing); adds up to sale totals.
 _LINE_GROSS = "(sl.net + CASE WHEN sl.tax_mode = 'ppn_added' THEN sl.tax ELSE 0 END)"
-_IN_PERIOD = "s.business_date BETWEEN :start AND :end"
+# Sales past the summaries' mark (pos.services.reporting.summary), found by their key: `+` keeps SQLite
+# from walking the business-date index over the whole period instead.
+_LIVE = "s.id > :mark AND +s.business_date BETWEEN :start AND :end"
 _REFUNDS_IN_PERIOD = "r.business_date BETWEEN :start AND :end"
 
-# sale-based groupings: the key of a sale, of a refund
+# sale-based groupings: the key in report_sales_days `d`, of a live sale `s`, of a refund `r`
 _SALE_KEYS = {
-    "day": ("s.business_date", "r.business_date"),
-    "hour": (local_hour_sql("s.created_at"), local_hour_sql("r.created_at")),
-    "cashier": ("s.cashier_id", "r.user_id"),
+    "day": ("d.day", "s.business_date", "r.business_date"),
+    "hour": (
+        "(((d.utc_hour * 60 + :offset) % 1440 + 1440) % 1440 / 60)",
+        local_hour_sql("s.created_at"),
+        local_hour_sql("r.created_at"),
+    ),
+    "cashier": ("d.cashier_id", "s.cashier_id", "r.user_id"),
 }
-# line-based groupings: the key of a sale line (products `p` joined when needed)
-_LINE_KEYS = {"product": "sl.product_id", "category": "p.category_id", "producer": "sl.supplier_id"}
+_LINE_DIMS = ("product", "category", "producer")
 
-_BY_SALE = f"""
-SELECT {{key}} AS key, COUNT(*) AS n, SUM(s.total) AS gross, SUM(s.discount) AS discount
-FROM sales s WHERE {_IN_PERIOD} GROUP BY 1
+_SUMMED_SALES = """
+SELECT {key} AS key, SUM(d.sales) AS n, SUM(d.qty) AS qty, SUM(d.gross) AS gross, SUM(d.discount) AS discount
+FROM report_sales_days d WHERE d.day BETWEEN :start AND :end GROUP BY 1
 """
-_QTY_BY_SALE = f"""
-SELECT {{key}} AS key, SUM(sl.qty) AS qty
-FROM sales s JOIN sale_lines sl ON sl.sale_id = s.id WHERE {_IN_PERIOD} GROUP BY 1
+_LIVE_SALES = f"""
+SELECT {{key}} AS key, COUNT(*) AS n, SUM((SELECT SUM(qty) FROM sale_lines WHERE sale_id = s.id)) AS qty,
+       SUM(s.total) AS gross, SUM(s.discount) AS discount
+FROM sales s WHERE {_LIVE} GROUP BY 1
 """
 _REFUNDS_BY_SALE = f"SELECT {{key}} AS key, SUM(r.total) AS amount FROM refunds r WHERE {_REFUNDS_IN_PERIOD}"
-_BY_LINE = f"""
-SELECT {{key}} AS key, COUNT(DISTINCT sl.sale_id) AS n, SUM(sl.qty) AS qty, SUM({_LINE_GROSS}) AS gross,
-       SUM(sl.line_discount + sl.sale_discount_share) AS discount
-FROM sales s JOIN sale_lines sl ON sl.sale_id = s.id {{join}} WHERE {_IN_PERIOD} GROUP BY 1
+# line-based groupings go through (product, producer): a category is the product's current one
+_SUMMED_LINES = """
+SELECT d.product_id AS pid, NULLIF(d.supplier_id, 0) AS sid, SUM(d.sales) AS n, SUM(d.qty) AS qty,
+       SUM(d.gross) AS gross, SUM(d.discount) AS discount
+FROM report_line_days d WHERE d.day BETWEEN :start AND :end GROUP BY 1, 2
+"""
+_LIVE_LINES = f"""
+SELECT pid, sid, SUM(n) AS n, SUM(qty) AS qty, SUM(gross) AS gross, SUM(discount) AS discount FROM (
+    SELECT sl.product_id AS pid, sl.supplier_id AS sid, COUNT(DISTINCT sl.sale_id) AS n, SUM(sl.qty) AS qty,
+           SUM({_LINE_GROSS}) AS gross, SUM(sl.line_discount + sl.sale_discount_share) AS discount
+    FROM sales s JOIN sale_lines sl ON sl.sale_id = s.id WHERE {_LIVE} GROUP BY s.business_date, 1, 2
+) GROUP BY 1, 2
 """
 _REFUNDS_BY_LINE = f"""
-SELECT {{key}} AS key, SUM(rl.amount) AS amount
-FROM refunds r JOIN refund_lines rl ON rl.refund_id = r.id
-JOIN sale_lines sl ON sl.id = rl.sale_line_id {{join}}
-WHERE {_REFUNDS_IN_PERIOD}
+SELECT sl.product_id AS pid, sl.supplier_id AS sid, SUM(rl.amount) AS amount
+FROM refunds r JOIN refund_lines rl ON rl.refund_id = r.id JOIN sale_lines sl ON sl.id = rl.sale_line_id
+WHERE {_REFUNDS_IN_PERIOD} GROUP BY 1, 2
+"""
+_SUMMED_PAYMENTS = """
+SELECT d.method AS key, SUM(d.sales) AS n, SUM(d.qty) AS qty, SUM(d.gross) AS gross,
+       SUM(d.discount) AS discount
+FROM report_payment_days d WHERE d.day BETWEEN :start AND :end GROUP BY 1
 """
 _TOTAL = f"""
-SELECT COUNT(*) AS n, COALESCE(SUM(s.total), 0) AS gross, COALESCE(SUM(s.discount), 0) AS discount,
-       COALESCE((SELECT SUM(sl.qty) FROM sales s JOIN sale_lines sl ON sl.sale_id = s.id
-                 WHERE {_IN_PERIOD}), 0) AS qty,
-       COALESCE((SELECT SUM(r.total) FROM refunds r WHERE {_REFUNDS_IN_PERIOD}), 0) AS refunds
-FROM sales s WHERE {_IN_PERIOD}
-"""
-_PAYMENTS = f"""
-WITH took AS (
-    SELECT s.id AS sale_id, s.total, s.discount, p.method,
-           SUM(p.amount) - CASE WHEN p.method = 'cash' THEN s.change ELSE 0 END AS took, MIN(p.id) AS first
-    FROM sales s JOIN payments p ON p.sale_id = s.id
-    WHERE {_IN_PERIOD}
-    GROUP BY s.id, p.method
-), shared AS (
-    SELECT sale_id, method, took, discount,
-           CASE WHEN total = 0 THEN 0 ELSE discount * took / total END AS share,
-           ROW_NUMBER() OVER (PARTITION BY sale_id ORDER BY took DESC, first) AS rank
-    FROM took
-), settled AS (
-    SELECT sale_id, method, took, rank,
-           share + CASE WHEN rank = 1 THEN discount - SUM(share) OVER (PARTITION BY sale_id) ELSE 0 END
-               AS discount
-    FROM shared
-)
-SELECT st.method AS key, SUM(st.rank = 1) AS sales,
-       SUM(CASE WHEN st.rank = 1 THEN (SELECT SUM(qty) FROM sale_lines WHERE sale_id = st.sale_id) ELSE 0 END)
-           AS qty,
-       SUM(st.took) AS gross, SUM(st.discount) AS discount
-FROM settled st GROUP BY st.method
-"""
-_UNPAID = f"""
-SELECT COUNT(*) AS sales, COALESCE(SUM(s.discount), 0) AS discount,
-       COALESCE(SUM((SELECT SUM(qty) FROM sale_lines WHERE sale_id = s.id)), 0) AS qty
-FROM sales s WHERE {_IN_PERIOD} AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.sale_id = s.id)
+SELECT COALESCE(SUM(sales), 0) AS n, COALESCE(SUM(qty), 0) AS qty, COALESCE(SUM(gross), 0) AS gross,
+       COALESCE(SUM(discount), 0) AS discount,
+       (SELECT COALESCE(SUM(r.total), 0) FROM refunds r WHERE {_REFUNDS_IN_PERIOD}) AS refunds
+FROM report_sales_days WHERE day BETWEEN :start AND :end
+UNION ALL
+SELECT COUNT(*), COALESCE(SUM((SELECT SUM(qty) FROM sale_lines WHERE sale_id = s.id)), 0),
+       COALESCE(SUM(s.total), 0), COALESCE(SUM(s.discount), 0), 0
+FROM sales s WHERE {_LIVE}
 """
 
 
@@ -169,35 +163,39 @@ def sales_report(
         "end": period.end.isoformat(),
         "offset": utc_offset_minutes(outlet.timezone, period.start),
     }
+    params["mark"] = summary.marks(uow)[0]
     conn = uow.session.connection()
     found: dict[Any, Figures] = {}
 
     def add(key: Any, figures: Figures) -> None:
         found[key] = found.get(key, Figures()) + figures
 
+    def figures_of(r: Any) -> Figures:
+        return Figures(sales=r.n, qty=r.qty or 0, gross=r.gross or 0, discount=r.discount or 0)
+
     if by in _SALE_KEYS:
-        sale_key, refund_key = _SALE_KEYS[by]
-        for r in conn.execute(text(_BY_SALE.format(key=sale_key)), params):
-            add(r.key, Figures(sales=r.n, gross=r.gross, discount=r.discount))
-        for r in conn.execute(text(_QTY_BY_SALE.format(key=sale_key)), params):
-            add(r.key, Figures(qty=r.qty))
-        refunds_sql = _REFUNDS_BY_SALE.format(key=refund_key)
-    elif by in _LINE_KEYS:
-        key = _LINE_KEYS[by]
-        join = "JOIN products p ON p.id = sl.product_id" if key.startswith("p.") else ""
-        for r in conn.execute(text(_BY_LINE.format(key=key, join=join)), params):
-            add(r.key, Figures(sales=r.n, qty=r.qty, gross=r.gross, discount=r.discount))
-        refunds_sql = _REFUNDS_BY_LINE.format(key=key, join=join)
+        summed_key, live_key, refund_key = _SALE_KEYS[by]
+        for sql in (_SUMMED_SALES.format(key=summed_key), _LIVE_SALES.format(key=live_key)):
+            for r in conn.execute(text(sql), params):
+                add(r.key, figures_of(r))
+        for r in conn.execute(text(_REFUNDS_BY_SALE.format(key=refund_key) + " GROUP BY 1"), params):
+            add(r.key, Figures(refunds=r.amount or 0))
+    elif by in _LINE_DIMS:
+        key_of = _line_key(uow, by)
+        for sql in (_SUMMED_LINES, _LIVE_LINES):
+            for r in conn.execute(text(sql), params):
+                add(key_of(r.pid, r.sid), figures_of(r))
+        for r in conn.execute(text(_REFUNDS_BY_LINE), params):
+            add(key_of(r.pid, r.sid), Figures(refunds=r.amount or 0))
     else:
-        for r in conn.execute(text(_PAYMENTS), params):
-            add(r.key, Figures(sales=r.sales, qty=r.qty, gross=r.gross, discount=r.discount))
-        unpaid = conn.execute(text(_UNPAID), params).one()
-        if unpaid.sales:
-            add(NO_PAYMENT, Figures(sales=unpaid.sales, qty=unpaid.qty, discount=unpaid.discount))
-        refunds_sql = _REFUNDS_BY_SALE.format(key="'cash'")
-    for r in conn.execute(text(refunds_sql + " GROUP BY 1"), params):
-        if r.amount:
-            add(r.key, Figures(refunds=r.amount))
+        for r in conn.execute(text(_SUMMED_PAYMENTS), params):
+            add(r.key, figures_of(r))
+        for r in conn.execute(text(summary.payments_sql(_LIVE)), params):
+            add(
+                r.method, Figures(sales=r.sales, qty=r.qty or 0, gross=r.gross or 0, discount=r.discount or 0)
+            )
+        for r in conn.execute(text(_REFUNDS_BY_SALE.format(key="'cash'") + " GROUP BY 1"), params):
+            add(r.key, Figures(refunds=r.amount or 0))
     if by == "day" and period.days <= FILLED_DAYS:
         for day in period.each_day():
             add(day.isoformat(), Figures())
@@ -210,8 +208,22 @@ def sales_report(
 
 def _period_total(uow: UnitOfWork, params: dict[str, Any]) -> Figures:
     """The period's figures straight from the sales and refunds: what every grouping adds up to."""
-    r = uow.session.connection().execute(text(_TOTAL), params).one()
-    return Figures(int(r.n), int(r.qty), int(r.gross), int(r.discount), int(r.refunds))
+    total = Figures()
+    for r in uow.session.connection().execute(text(_TOTAL), params):
+        total = total + Figures(int(r.n), int(r.qty), int(r.gross), int(r.discount), int(r.refunds))
+    return total
+
+
+def _line_key(uow: UnitOfWork, by: str) -> Any:
+    """(product id, producer id) -> the row's key for a line-based grouping."""
+    if by == "product":
+        return lambda pid, sid: pid
+    if by == "producer":
+        return lambda pid, sid: sid
+    category: dict[int, int | None] = dict(
+        uow.session.connection().execute(text("SELECT id, category_id FROM products")).all()
+    )
+    return lambda pid, sid: category.get(pid)
 
 
 def _labelled(uow: UnitOfWork, by: str, found: dict[Any, Figures]) -> tuple[Row, ...]:

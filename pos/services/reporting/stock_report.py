@@ -1,8 +1,8 @@
 """Stock as the manager counts it: value at cost, low stock, goods not sold for N days, sold below zero.
 
-On hand is the sum of the ledger (`stock_movements`, never stored). Value at cost is on hand x the
-product's purchase price for goods with stock and a price; consigned goods without a purchase price
-are the producer's until sold, so they are counted (units) but have no value here.
+On hand is the sum of the ledger (`stock_movements`; summed up to a mark in `report_stock`). Value at
+cost is on hand x the product's purchase price for goods with stock and a price; consigned goods
+without a purchase price are the producer's until sold, so they are counted (units) but have no value.
 """
 
 from __future__ import annotations
@@ -16,18 +16,22 @@ from sqlalchemy import text
 from pos.core.timeutil import local_time
 from pos.db.uow import UnitOfWork
 from pos.services.context import Actor
+from pos.services.reporting import summary
 from pos.services.reporting.common import may_see_reports, outlet_header
 
 DEFAULT_IDLE_DAYS = 30
 
-# One pass of the ledger per product through ix_stock_movements_product_kind: the sum of units and
-# the newest sale, each product found by its key.
+# The ledger summed up to the mark (report_stock, pos.services.reporting.summary) plus the movements
+# past it, found by their key.
 _LEVELS = """
-SELECT p.id, p.code, p.name, p.unit, p.cost, p.min_stock, p.consignment, s.name AS producer,
-       COALESCE((SELECT SUM(m.qty) FROM stock_movements m WHERE m.product_id = p.id), 0) AS on_hand,
-       (SELECT MAX(m.created_at) FROM stock_movements m WHERE m.product_id = p.id AND m.kind = 'sale')
+SELECT p.id, p.code, p.name, p.unit, p.cost, p.min_stock, s.name AS producer,
+       COALESCE(rs.on_hand, 0) + COALESCE(l.qty, 0) AS on_hand,
+       CASE WHEN COALESCE(l.last_sold, '') > COALESCE(rs.last_sold, '') THEN l.last_sold ELSE rs.last_sold END
            AS last_sold
 FROM products p LEFT JOIN suppliers s ON s.id = p.supplier_id
+LEFT JOIN report_stock rs ON rs.product_id = p.id
+LEFT JOIN (SELECT product_id, SUM(qty) AS qty, MAX(CASE WHEN kind = 'sale' THEN created_at END) AS last_sold
+           FROM stock_movements WHERE id > :mark GROUP BY product_id) l ON l.product_id = p.id
 WHERE p.active
 """
 
@@ -101,7 +105,7 @@ def stock_report(
     may_see_reports(actor)
     zone = outlet_header(uow).timezone
     rows = []
-    for r in uow.session.connection().execute(text(_LEVELS)):
+    for r in uow.session.connection().execute(text(_LEVELS), {"mark": summary.marks(uow)[1]}):
         sold = _stored_time(r.last_sold)
         rows.append(
             StockRow(
