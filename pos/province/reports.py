@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, Select, and_, func, select
 
 from pos.core.asn_period import AsnPeriod
 from pos.province.schema import asn, asn_period_totals, outlets, producer_day_totals, till_day_totals, tills
@@ -70,61 +71,74 @@ def outlets_report(conn: Connection) -> list[dict[str, Any]]:
     ]
 
 
+def driver_rows(conn: Connection, statement: Select[Any]) -> list[tuple[Any, ...]]:
+    """All rows of a query as the database driver's plain tuples, for queries of 100,000+ rows of text
+    and integers (no type needs converting). SQLAlchemy's Row objects cost ~0.3 s more for the 150,000
+    rows of `compliance_report` on PostgreSQL here; the cursor is the connection's, in its transaction."""
+    compiled = statement.compile(dialect=conn.dialect)
+    params: Any = compiled.construct_params()
+    if compiled.positional:
+        params = tuple(params[name] for name in compiled.positiontup or ())
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(str(compiled), params)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def compliance_report(conn: Connection, period: AsnPeriod, minimum: int) -> dict[str, Any]:
     """Per active ASN: total bought in the period at all outlets and whether it meets the minimum;
     per agency: how many ASN met it. Buyers not in the registry are counted, not listed.
-    Read from the per-ASN period totals kept by ingest (pos.province.summaries)."""
-    totals = (
-        select(asn_period_totals.c.nip, asn_period_totals.c.amount)
-        .where(asn_period_totals.c.period_key == period.key)
-        .subquery()
-    )
-    active = select(asn).where(asn.c.active.is_(True)).subquery()
-    # one pass: a full join gives registered ASN (with or without purchases) and unregistered buyers
-    rows = conn.execute(
-        select(
-            active.c.nip,
-            active.c.name,
-            active.c.agency,
-            active.c.kabupaten,
-            totals.c.amount,
+    Read from the per-ASN period totals kept by ingest (pos.province.summaries).
+
+    People are listed by agency (sorted as Python sorts text, like the agencies) and NIP. The sort is
+    done here, not in SQL: PostgreSQL's collation-aware sort of 150,000 rows cost ~0.15 s of a 0.5 s
+    budget, while the rows arrive nearly in NIP order, which Python's sort finishes in one pass."""
+    totals = asn_period_totals.c
+    if conn.dialect.name == "postgresql":  # the join's hash of 150,000 totals fits in memory, no batches
+        conn.exec_driver_sql("SET LOCAL work_mem = '32MB'")
+    rows = driver_rows(
+        conn,
+        select(asn.c.nip, asn.c.name, asn.c.agency, asn.c.kabupaten, totals.amount)
+        .select_from(
+            asn.outerjoin(asn_period_totals, and_(totals.nip == asn.c.nip, totals.period_key == period.key))
         )
-        .select_from(active.join(totals, totals.c.nip == active.c.nip, full=True))
-        .order_by(active.c.agency, active.c.nip)
+        .where(asn.c.active.is_(True)),
     )
-    people: list[dict[str, Any]] = []
-    agencies: dict[str, dict[str, Any]] = {}
-    unregistered = unregistered_total = 0
+    # every buyer has one row per period: those not matched to an active ASN above are unregistered
+    buyers, bought_total = conn.execute(
+        select(func.count(), func.coalesce(func.sum(totals.amount), 0)).where(totals.period_key == period.key)
+    ).one()
+    members: dict[str, list[tuple[str, str, str, int]]] = defaultdict(list)
     for nip, name, agency_name, kabupaten, amount in rows:
-        total = int(amount or 0)
-        if nip is None:
-            unregistered += 1
-            unregistered_total += total
-            continue
-        met = total >= minimum
-        people.append(
+        members[agency_name].append((nip, name, kabupaten, int(amount or 0)))
+    people: list[dict[str, Any]] = []
+    agencies: list[dict[str, Any]] = []
+    for agency_name in sorted(members):
+        listed = members[agency_name]
+        listed.sort()
+        met = total = 0
+        for nip, name, kabupaten, bought in listed:
+            reached = bought >= minimum
+            met += reached
+            total += bought
+            people.append(
+                {"nip": nip, "name": name, "agency": agency_name, "kabupaten": kabupaten, "total": bought,
+                 "met": reached}
+            )  # fmt: skip
+        agencies.append(
             {
-                "nip": nip,
-                "name": name,
                 "agency": agency_name,
-                "kabupaten": kabupaten,
-                "total": total,
+                "asn": len(listed),
                 "met": met,
+                "not_met": len(listed) - met,
+                "total": total,
             }
         )
-        agency = agencies.get(agency_name)
-        if agency is None:
-            agency = agencies[agency_name] = {
-                "agency": agency_name,
-                "asn": 0,
-                "met": 0,
-                "not_met": 0,
-                "total": 0,
-            }
-        agency["asn"] += 1
-        agency["met" if met else "not_met"] += 1
-        agency["total"] += total
-    met_count = sum(1 for p in people if p["met"])
+    met_count = sum(a["met"] for a in agencies)
+    matched = sum(1 for row in rows if row[4] is not None)
+    registered_total = sum(a["total"] for a in agencies)
     return {
         "period": {
             "key": period.key,
@@ -137,11 +151,11 @@ def compliance_report(conn: Connection, period: AsnPeriod, minimum: int) -> dict
             "asn": len(people),
             "met": met_count,
             "not_met": len(people) - met_count,
-            "total": sum(p["total"] for p in people),
-            "unregistered_buyers": unregistered,
-            "unregistered_total": unregistered_total,
+            "total": registered_total,
+            "unregistered_buyers": int(buyers) - matched,
+            "unregistered_total": int(bought_total) - registered_total,
         },
-        "agencies": sorted(agencies.values(), key=lambda a: a["agency"]),
+        "agencies": agencies,
         "asn": people,
     }
 

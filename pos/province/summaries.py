@@ -154,12 +154,15 @@ def _upsert(conn: Connection, table: Table, keys: tuple[str, ...], rows: list[di
     if not rows:
         return
     rows.sort(key=lambda row: tuple(row[k] for k in keys))  # one lock order for every writer
-    make = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    for start in range(0, len(rows), 1000):
-        statement = make(table).values(rows[start : start + 1000])
-        increments = {name: table.c[name] + statement.excluded[name] for name in rows[0] if name not in keys}
-        increments.pop("outlet_id", None)  # part of the row, never added up
-        conn.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=increments))
+    statement = (pg_insert if conn.dialect.name == "postgresql" else sqlite_insert)(table)
+    added = [name for name in rows[0] if name not in keys and name != "outlet_id"]  # outlet_id: not a sum
+    # one statement for any number of rows (executemany, in list order): compiled once and cached
+    conn.execute(
+        statement.on_conflict_do_update(
+            index_elements=list(keys), set_={name: table.c[name] + statement.excluded[name] for name in added}
+        ),
+        rows,
+    )
 
 
 def apply(conn: Connection, deltas: Deltas) -> None:
