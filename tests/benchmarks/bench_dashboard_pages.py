@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable
 
 from bench_province_compliance import ASN, PG_ADMIN, SALES, populate
+from calibration import calibration_line
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
@@ -95,6 +96,7 @@ def main() -> int:
         return 0
     url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
     failed = 0
+    print(calibration_line())
     try:
         started = time.perf_counter()
         populate(url)
