@@ -193,3 +193,38 @@ def test_outlet_manager_and_viewer_scopes_and_a_phone_screen(
     phone.goto("/ringkasan")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     shot(phone, "ringkasan_ponsel")
+
+
+def test_every_table_of_every_page_exports_what_it_shows(
+    chromium: Any, dashboard_site: DashboardSite, tmp_path: Path
+) -> None:
+    page = signed_in(chromium, dashboard_site, "admin.prov")
+    urls = [
+        "/ringkasan",
+        "/kepatuhan",
+        f"/kepatuhan?instansi={AGENCY_A}",
+        "/outlet",
+        "/produsen",
+        "/nip?q=19",
+    ]
+    exported = 0
+    for url in urls:
+        page.goto(url)
+        for panel in page.locator("section.panel[id]").all():
+            name = panel.get_attribute("id")
+            headers = [h.inner_text().strip(" ▲▼") for h in panel.locator("thead th").all()]
+            shown = [
+                [c.inner_text() for c in row.locator("td").all()] for row in panel.locator("tbody tr").all()
+            ]
+            workbook = download(page, name, "XLSX", tmp_path)
+            rows = sheet_rows(workbook)
+            header = next(load_workbook(workbook).active.iter_rows(min_row=5, max_row=5, values_only=True))
+            if shown:
+                assert list(header) == headers, (url, name)
+                assert len(rows) == len(shown), (url, name)
+                assert [str(v) if v is not None else "-" for v in rows[0]][:1] == shown[0][:1], (url, name)
+            text = pdf_text(download(page, name, "PDF", tmp_path))
+            title = panel.locator("h2").inner_text()
+            assert title.split(",")[0] in " ".join(text.split()), (url, name)
+            exported += 2
+    assert exported >= 20
