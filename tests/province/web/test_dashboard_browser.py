@@ -228,3 +228,17 @@ def test_every_table_of_every_page_exports_what_it_shows(
             assert title.split(",")[0] in " ".join(text.split()), (url, name)
             exported += 2
     assert exported >= 20
+
+
+def test_the_pages_are_usable_without_javascript(chromium: Any, dashboard_site: DashboardSite) -> None:
+    page = signed_in(chromium, dashboard_site, "pemantau", java_script_enabled=False)
+    assert page.url.endswith("/ringkasan") and page.locator("#per_outlet tbody tr").count() == 2
+    page.click("nav >> text=Kepatuhan ASN")
+    page.click("#per_instansi th >> text=Persen")  # a plain link: the server sorts
+    assert "per_instansi_urut=-percent" in page.url
+    first = page.locator("#per_instansi tbody tr").first.inner_text()
+    assert AGENCY_A in first  # 50% before 0%
+    page.click(f"#per_instansi >> text={AGENCY_A}")
+    assert NIP_KOP_2[-4:] in page.inner_text("#belum_memenuhi")
+    page.click("form.signout button")
+    assert page.locator("#password").count() == 1
