@@ -237,3 +237,34 @@ def test_two_ingests_for_one_asn_at_the_same_moment_both_count(
         assert sum(amounts.values()) == expected, amounts  # one key: the sales' month (WITA)
     with province_engine.connect() as conn:
         assert verify(conn).differences == []
+
+
+def test_one_batch_delivered_twice_at_the_same_moment_counts_once(
+    province_engine: Engine, new_till: Callable[..., RealTill]
+) -> None:
+    """A till's request retried while the first is still being stored: the second copy hits the unique
+    uuids, is redone event by event and finds each one stored, so the summaries count the batch once."""
+    with province_engine.begin() as conn:
+        till_row = authenticate(conn, add_outlet(conn, "5371", "NTT Mart Kota Kupang", "Kota Kupang"))
+    assert till_row is not None
+    till = new_till("5371", "01")
+    for trial in range(4):
+        sold = [till.sell(till.cart((KOPI, n), (MADU, 1)), buyer_nip=NIP_A) for n in (1, 2, 3)]
+        till.refund(sold[0].receipt_no, {till.sale_lines(sold[0].receipt_no)[0].sale_line_id: 1})
+        fresh = {s.uuid for s in sold}
+        batch = [e for e in till.events() if e["uuid"] in fresh or e["kind"] == "refund"][-4:]
+        barrier = threading.Barrier(2)
+        answers: list[list[str]] = []
+
+        def deliver(batch: list[Any], barrier: threading.Barrier, answers: list[list[str]]) -> None:
+            barrier.wait()
+            answers.append([r["status"] for r in ingest_batch(province_engine, till_row, batch)])
+
+        threads = [threading.Thread(target=deliver, args=(batch, barrier, answers)) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        assert sorted(answers) == [["accepted"] * 4, ["duplicate"] * 4], (trial, answers)
+        with province_engine.connect() as conn:
+            assert verify(conn).differences == []
