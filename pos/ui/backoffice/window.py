@@ -1,4 +1,4 @@
-"""The back office window: catalog, producers, stock, stock opname and consignment settlement tabs.
+"""The back office window: catalog, producers, stock, stock opname, consignment settlement and reports tabs.
 
 Open it from the till for a signed-in manager or admin (the services check the role again):
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -24,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from pos.application.backoffice import BackOfficeBackend
+from pos.application.reports import ReportsBackend
 from pos.application.unit_of_work import UnitOfWorkFactory
 from pos.services.context import Actor, PermissionDenied, Role
 from pos.ui.backoffice.catalog_tab import CatalogTab
 from pos.ui.backoffice.consignment_tab import ConsignmentTab
+from pos.ui.backoffice.reports_tab import ReportsTab
 from pos.ui.backoffice.stock_tab import StockTab
 from pos.ui.backoffice.stocktake_tab import StocktakeTab
 from pos.ui.backoffice.suppliers_tab import SuppliersTab
@@ -53,6 +56,7 @@ class BackOfficeWindow(QMainWindow):
         self.stock = StockTab(self.backend, print_document)
         self.stocktake = StocktakeTab(self.backend)
         self.consignment = ConsignmentTab(self.backend, print_document)
+        self.reports = ReportsTab(ReportsBackend(uow_factory, actor), print_document)
         self.tabs = ScrollingTabs()
         for widget, title in (
             (self.catalog, "Produk"),
@@ -60,6 +64,7 @@ class BackOfficeWindow(QMainWindow):
             (self.stock, "Stok"),
             (self.stocktake, "Stok opname"),
             (self.consignment, "Titip jual"),
+            (self.reports, "Laporan"),
         ):
             self.tabs.addTab(widget, title)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -83,6 +88,10 @@ class BackOfficeWindow(QMainWindow):
             if message is not None:
                 message.error(f"Hasil pindai {code} tidak dipakai di tab ini.")
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.reports.wait()  # a report still being worked out finishes before its thread object goes
+        super().closeEvent(event)
+
     def _tab_changed(self, index: int) -> None:
         # Producers or products added on one tab show up in the others' lists.
         widget = self.tabs.widget(index)
@@ -94,6 +103,8 @@ class BackOfficeWindow(QMainWindow):
             self.stock.refresh()
         elif widget is self.consignment:
             self.consignment.reload_choices()
+        elif widget is self.reports and self.reports.view is None:
+            self.reports.refresh()  # in the background: the tab shows at once, the figures follow
         elif widget is self.stocktake:
             self.stocktake.refresh()
         elif widget is self.suppliers:
@@ -109,12 +120,14 @@ class ScrollingTabs(QTabWidget):
     def addTab(self, widget: QWidget, title: str) -> int:  # type: ignore[override]
         return super().addTab(scrolling(widget, horizontal=True), title)
 
-    def widget(self, index: int) -> QWidget:
+    def widget(self, index: int) -> QWidget | None:
         area = super().widget(index)
         return area.widget() if isinstance(area, QScrollArea) else area
 
     def currentWidget(self) -> QWidget:
-        return self.widget(self.currentIndex())
+        page = self.widget(self.currentIndex())
+        assert page is not None, "the back office always has its tabs"
+        return page
 
     def indexOf(self, page: QWidget) -> int:
         return next((i for i in range(self.count()) if self.widget(i) is page), -1)
