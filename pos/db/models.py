@@ -241,6 +241,7 @@ class SupplierPayout(Base):
     note: Mapped[str] = mapped_column(String(240), default="")
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     paid_at: Mapped[datetime]
+    till: Mapped[str | None] = mapped_column(String(8))  # paid at another till of the outlet (NULL: here)
 
 
 class Shift(Base):
@@ -463,6 +464,36 @@ class SharedChange(Base):
     type: Mapped[str] = mapped_column(String(16))
     row_id: Mapped[int | None] = mapped_column(Integer)
     key: Mapped[str | None] = mapped_column(String(80))
+
+
+class SharedSaleLine(Base):
+    """A sale line of another till of the outlet (record `sale_line`), for consignment settlements."""
+
+    __tablename__ = "shared_sale_lines"
+    __table_args__ = (Index("ix_shared_sale_lines_supplier_date", "supplier_id", "business_date"),)
+    key: Mapped[str] = mapped_column(String(36), primary_key=True)
+    till: Mapped[str] = mapped_column(String(8))
+    sale_uuid: Mapped[str] = mapped_column(String(36))
+    line_no: Mapped[int] = mapped_column(Integer)
+    business_date: Mapped[str] = mapped_column(String(10))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    net: Mapped[int] = mapped_column(Integer)
+
+
+class SharedRefundLine(Base):
+    """A refund line of another till of the outlet (record `refund_line`), of one of its sale lines."""
+
+    __tablename__ = "shared_refund_lines"
+    __table_args__ = (Index("ix_shared_refund_lines_line_key", "line_key"),)
+    key: Mapped[str] = mapped_column(String(36), primary_key=True)
+    till: Mapped[str] = mapped_column(String(8))
+    line_key: Mapped[str] = mapped_column(String(36))
+    refund_uuid: Mapped[str] = mapped_column(String(36))
+    business_date: Mapped[str] = mapped_column(String(10))
+    qty: Mapped[int] = mapped_column(Integer)
+    refunded_at: Mapped[datetime]
 
 
 class SharedApplying(Base):

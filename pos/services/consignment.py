@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -26,18 +27,23 @@ from pos.core.report_documents import ConsignmentLine, ConsignmentStatement
 from pos.core.timeutil import business_date, local_time, utc_now
 from pos.db.models import Product, Supplier, SupplierPayout, User
 from pos.db.uow import UnitOfWork
-from pos.services import audit, cash_movements, checkout, outbox, settings
+from pos.services import audit, cash_movements, checkout, outbox, outlet_sales, settings
 from pos.services.context import Actor, Role, require_role
 from pos.sync.protocol import outlet_events as wire
 
 PAYOUT_METHODS = {"cash": "Tunai", "transfer": "Transfer"}
 
-# One pass over the producer's lines through ix_sale_lines_supplier_sale, each sale found by its key.
+# One pass over the producer's lines through ix_sale_lines_supplier_sale, each sale found by its key,
+# between the period's first and last sale ids (no sale of the period lies outside them, whatever the
+# clock did): without them a month's settlement walked the producer's whole history, and SQLite, left
+# to choose, walked every sale of the period once per producer (`+` keeps it off the date index).
 _SOLD = text(
     """
     SELECT sl.product_id, SUM(sl.qty) AS qty, SUM(sl.net) AS gross
     FROM sale_lines sl JOIN sales s ON s.id = sl.sale_id
-    WHERE sl.supplier_id = :sid AND s.business_date BETWEEN :start AND :end
+    WHERE sl.supplier_id = :sid AND +s.business_date BETWEEN :start AND :end
+      AND sl.sale_id BETWEEN (SELECT MIN(id) FROM sales WHERE business_date BETWEEN :start AND :end)
+                         AND (SELECT MAX(id) FROM sales WHERE business_date BETWEEN :start AND :end)
     GROUP BY sl.product_id
     """
 )
@@ -145,18 +151,32 @@ def default_period(uow: UnitOfWork, now: datetime | None = None) -> tuple[date, 
     return today.replace(day=1), today
 
 
-def settle(uow: UnitOfWork, actor: Actor, supplier_id: int, start: date, end: date) -> Settlement:
+def settle(
+    uow: UnitOfWork,
+    actor: Actor,
+    supplier_id: int,
+    start: date,
+    end: date,
+    *,
+    sold: Mapping[int, tuple[int, int]] | None = None,
+) -> Settlement:
+    """`sold` ({product_id: (units, net)} of the producer's sale lines in the period) may come from the
+    report summaries (pos.services.reporting.consignment_owed) instead of the sale lines."""
     require_role(actor, Role.MANAGER, "Melihat penyelesaian titip jual")
     _check_period(start, end)
     supplier = uow.session.get(Supplier, supplier_id)
     if supplier is None:
         raise ConsignmentError(f"Produsen #{supplier_id} tidak dikenal.")
     a, b = start.isoformat(), end.isoformat()
-    sold = {
-        row.product_id: (int(row.qty), int(row.gross))
-        for row in uow.session.connection().execute(_SOLD, {"sid": supplier_id, "start": a, "end": b})
-    }
+    if sold is None:
+        sold = {
+            row.product_id: (int(row.qty), int(row.gross))
+            for row in uow.session.connection().execute(_SOLD, {"sid": supplier_id, "start": a, "end": b})
+        }
     refunded = _refunds(uow, supplier_id, a, b)
+    # the other tills of the outlet (pos.services.outlet_sales): one settlement for the whole outlet
+    sold = outlet_sales.merged(sold, outlet_sales.other_tills_sold(uow, supplier_id, a, b))
+    refunded = outlet_sales.merged(refunded, outlet_sales.other_tills_refunded(uow, supplier_id, a, b))
     ids = sorted(set(sold) | set(refunded))
     info = {p.id: p for p in uow.session.scalars(select(Product).where(Product.id.in_(ids)))}
     lines = []

@@ -15,7 +15,8 @@ protocol.md, "Shared outlet data"):
 
 Within a page the records are applied type by type (outlet, settings, categories, producers, users,
 products, price changes, movements): a record only names records of earlier types, and those that one
-names always have lower versions (outlet_share), so this is the same as applying them one by one.
+names always have lower versions (outlet_share), so this is the same as applying them one by one; one
+named by a record of a newer version than its own is made as a stand-in that its record fills.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from pos.db.models import (
     User,
 )
 from pos.db.uow import UnitOfWork
+from pos.services import outlet_sales
 from pos.services.outlet_share import pending_keys
 from pos.sync.protocol import OutletRecordJson
 from pos.sync.protocol import outlet_records as rec
@@ -55,6 +57,9 @@ PHASES = (
     rec.PRODUCT,
     rec.PRICE_CHANGE,
     rec.MOVEMENT,
+    rec.SALE_LINE,
+    rec.REFUND_LINE,
+    rec.PAYOUT,
 )
 
 
@@ -90,6 +95,7 @@ def apply_page(uow: UnitOfWork, records: Sequence[OutletRecordJson], own_till: s
     _products(uow, by_type[rec.PRODUCT])
     applied.skipped += _price_changes(uow, by_type[rec.PRICE_CHANGE], own_till)
     applied.skipped += _movements(uow, by_type[rec.MOVEMENT], own_till)
+    outlet_sales.apply(uow, by_type, own_till, _product_ids)
     applied.records = sum(len(v) for v in by_type.values())
     session.execute(delete(SharedApplying))
     return applied

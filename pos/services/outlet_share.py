@@ -26,14 +26,17 @@ from pos.db.models import (
     Outlet,
     PriceChange,
     Product,
+    RefundLine,
+    SaleLine,
     Setting,
     SharedChange,
     StockMovement,
     Supplier,
+    SupplierPayout,
     User,
 )
 from pos.db.uow import UnitOfWork
-from pos.services import outbox, settings
+from pos.services import outbox, outlet_sales, settings
 from pos.sync.protocol import outlet_records as rec
 from pos.sync.protocol import till_label
 
@@ -69,6 +72,12 @@ def mark_everything(uow: UnitOfWork) -> None:
         (
             rec.MOVEMENT,
             select(StockMovement.id).where(StockMovement.till.is_(None)).order_by(StockMovement.id),
+        ),
+        (rec.SALE_LINE, select(SaleLine.id).order_by(SaleLine.id)),
+        (rec.REFUND_LINE, select(RefundLine.id).order_by(RefundLine.id)),
+        (
+            rec.PAYOUT,
+            select(SupplierPayout.id).where(SupplierPayout.till.is_(None)).order_by(SupplierPayout.id),
         ),
     ]
     for record_type, ids in order:
@@ -151,7 +160,10 @@ def _build(
         )
     for chunk in _chunks(_ids(order, rec.PRICE_CHANGE)):
         product_ids.update(session.scalars(select(PriceChange.product_id).where(PriceChange.id.in_(chunk))))
+    product_ids.update(outlet_sales.product_ids_of(uow, _ids(order, rec.SALE_LINE)))
     uids = assign_product_uids(uow, sorted(product_ids))
+    ledger = {t: _ids(order, t) for t in (rec.SALE_LINE, rec.REFUND_LINE, rec.PAYOUT)}
+    outlet_sales.build(uow, ledger, label, uids, put)
     for chunk in _chunks(_ids(order, rec.OUTLET)):
         for o in session.scalars(select(Outlet).where(Outlet.id.in_(chunk))):
             put(rec.OUTLET, o.id, "outlet", outlet_data(o))

@@ -31,7 +31,7 @@ from pos.core.payments import Payment, PaymentMethod
 from pos.core.pricing import price_cart
 from pos.db.engine import Database
 from pos.db.models import Product, Supplier, User
-from pos.services import catalog, checkout, products, stock, suppliers, users
+from pos.services import catalog, checkout, consignment, products, stock, suppliers, users
 from pos.services.context import Role
 
 PIN = "2468"
@@ -173,8 +173,19 @@ def offline_work(folder: Path, n: int, rng: random.Random) -> None:
                 cart.add(found.as_cart_product(), rng.randint(1, 2))
                 total = price_cart(cart).total
                 checkout.complete_sale(uow, admin, cart, [Payment(PaymentMethod.CASH, total)])
+        if n == 1:  # a producer paid at till 1: every till's settlement counts it
+            with db.unit_of_work() as uow:
+                start, end = consignment.default_period(uow)
+                consignment.record_payout(uow, admin, supplier, start, end, 10_000, "transfer", "TRF-1")
     finally:
         db.close()
+
+
+def settlement(uow: Any) -> tuple[int, int, int, int]:
+    supplier = uow.session.query(Supplier).filter_by(code="SUP-001").one().id
+    start, end = consignment.default_period(uow)
+    figures = consignment.settle(uow, admin_of(uow), supplier, start, end)
+    return figures.qty, figures.gross, figures.commission, figures.paid
 
 
 CATALOG_SQL = """
@@ -372,6 +383,11 @@ def test_three_tills_of_one_outlet_end_with_one_catalog_and_one_stock(tmp_path: 
             )
 
         kopi_sold = sum(with_db(till, sold) for till in tills)
+
+        # consignment: a settlement at any till covers every till's sales and payouts
+        settled = [with_db(till, settlement) for till in tills]
+        assert settled[0] == settled[1] == settled[2], context
+        assert settled[0][0] == kopi_sold and settled[0][3] == 10_000, context
         assert views[0]["stock"]["KOPI-250"] == 40 + received - kopi_sold, context
 
         # the province's figures: its stock per product and its catalog equal the tills'

@@ -28,6 +28,9 @@ SETTING: Final = "setting"
 OUTLET: Final = "outlet"
 MOVEMENT: Final = "movement"
 PRICE_CHANGE: Final = "price_change"
+SALE_LINE: Final = "sale_line"
+REFUND_LINE: Final = "refund_line"
+PAYOUT: Final = "payout"
 # Settings every till of an outlet shares; the rest (printer, paper, QRIS, sync connection) belong to one
 # till, and the ASN programme comes from the province's own programme (`pos.sync.runner`).
 SHARED_SETTING_KEYS: Final = frozenset(
@@ -85,6 +88,18 @@ def _setting_value(d: dict[str, Any], k: str) -> Any:
     if len(json.dumps(value)) > MAX_SETTING_JSON:
         raise ProtocolError("nilai pengaturan terlalu besar")
     return value
+
+
+def _day(d: dict[str, Any], k: str) -> str:
+    return f.day(d, k).isoformat()
+
+
+def _positive_qty(d: dict[str, Any], k: str) -> int:
+    return f.integer(d, k, minimum=1, maximum=MAX_QTY)
+
+
+def _signed_amount(d: dict[str, Any], k: str) -> int:
+    return f.integer(d, k, minimum=-MAX_AMOUNT, maximum=MAX_AMOUNT)
 
 
 def _stamp(d: dict[str, Any], k: str) -> str:
@@ -160,10 +175,38 @@ SCHEMAS: Final[dict[str, dict[str, Reader]]] = {
         "user": _optional_text(40),
         "changed_at": _stamp,
     },
+    SALE_LINE: {
+        "sale": f.uuid_text,
+        "no": _positive_qty,
+        "date": _day,
+        "product": f.uuid_text,
+        "supplier": _optional_text(20),
+        "qty": _positive_qty,
+        "net": _signed_amount,
+    },
+    REFUND_LINE: {
+        "line": f.uuid_text,
+        "refund": f.uuid_text,
+        "date": _day,
+        "qty": _positive_qty,
+        "refunded_at": _stamp,
+    },
+    PAYOUT: {
+        "payout": f.uuid_text,
+        "supplier": _text(20),
+        "period_start": _day,
+        "period_end": _day,
+        "amount": lambda d, k: f.integer(d, k, minimum=1, maximum=MAX_AMOUNT),
+        "method": _one_of(frozenset({"cash", "transfer"})),
+        "reference": _optional_text(64),
+        "note": _free(240),
+        "user": _optional_text(40),
+        "paid_at": _stamp,
+    },
 }
 RECORD_TYPES: Final = frozenset(SCHEMAS)
 # Records that are written once and never changed: their key is a uuid, also the event's uuid.
-LEDGER_TYPES: Final = frozenset({MOVEMENT, PRICE_CHANGE})
+LEDGER_TYPES: Final = frozenset({MOVEMENT, PRICE_CHANGE, SALE_LINE, REFUND_LINE, PAYOUT})
 
 
 @dataclass(frozen=True, slots=True)
