@@ -227,3 +227,29 @@ def active_user(conn: Connection, user_id: int, signed_at: datetime) -> WebUser 
     if row is None or not row.active or row.password_changed_at > signed_at:
         return None
     return _user_of(row)
+
+
+def list_users(conn: Connection) -> list[dict[str, object]]:
+    """Every dashboard user with scope and state, for the admin's Pengguna page (no hashes)."""
+    now = datetime.now(UTC)
+    rows = conn.execute(select(web_users).order_by(web_users.c.username)).all()
+    return [
+        {
+            "username": r.username,
+            "role": r.role,
+            "scope": r.agency or r.outlet_code or "semua",
+            "state": "nonaktif"
+            if not r.active
+            else ("terkunci" if r.locked_until is not None and r.locked_until > now else "aktif"),
+            "last_login_at": r.last_login_at,
+            "created_at": r.created_at,
+        }
+        for r in rows
+    ]
+
+
+def recent_audit(conn: Connection, limit: int = 500) -> list[dict[str, object]]:
+    rows = conn.execute(select(web_audit).order_by(web_audit.c.id.desc()).limit(limit)).all()
+    return [
+        {"at": r.at, "username": r.username, "action": r.action, "detail": r.detail, "ip": r.ip} for r in rows
+    ]

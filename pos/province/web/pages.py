@@ -25,6 +25,7 @@ PAGES = {
     "outlet": ("Outlet", (WebRole.ADMIN, WebRole.VIEWER, WebRole.OUTLET)),
     "produsen": ("Produsen UMKM", (WebRole.ADMIN, WebRole.VIEWER, WebRole.OUTLET)),
     "nip": ("Cari NIP", (WebRole.ADMIN,)),
+    "pengguna": ("Pengguna", (WebRole.ADMIN,)),
 }
 
 
@@ -70,4 +71,6 @@ def build(
         return sections.outlets(conn, period, outlet)
     if slug == "produsen":
         return sections.producers(conn, period, outlet)
+    if slug == "pengguna":
+        return sections.users(conn, period)
     return sections.nip_search(conn, period, params.get("q", ""))

@@ -349,3 +349,44 @@ def nip_search(conn: Connection, period: AsnPeriod, text: str) -> PageData:
         )
     )
     return page
+
+
+def users(conn: Connection, period: AsnPeriod) -> PageData:
+    """The admin's view of who may sign in and what was done: users (made with `add-user`) and the
+    latest 500 entries of the audit table."""
+    from pos.province.web.accounts import list_users, recent_audit
+
+    page = PageData("pengguna", "Pengguna dan jejak audit", period)
+    page.tables.append(
+        DataTable(
+            "pengguna",
+            "Pengguna dasbor",
+            [
+                Column("username", "Pengguna"),
+                Column("role", "Peran"),
+                Column("scope", "Cakupan"),
+                Column("state", "Status"),
+                Column("last_login_at", "Masuk terakhir", "time"),
+                Column("created_at", "Dibuat", "time"),
+            ],
+            list_users(conn),
+        )
+    )
+    page.tables.append(
+        DataTable(
+            "audit",
+            "Jejak audit (500 terakhir)",
+            [
+                Column("at", "Waktu", "time"),
+                Column("username", "Pengguna"),
+                Column("action", "Kejadian"),
+                Column("detail", "Rincian"),
+                Column("ip", "Alamat"),
+            ],
+            recent_audit(conn),
+        )
+    )
+    page.notes.append(
+        "Pengguna ditambah, diganti kata sandinya dan dinonaktifkan dengan perintah ntt-pos-province."
+    )
+    return page

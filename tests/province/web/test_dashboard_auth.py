@@ -164,6 +164,7 @@ def test_set_password_and_disable_user_end_open_sessions(
                 "/nip?q=1971",
                 "/ekspor/ringkasan/per_outlet.xlsx",
                 "/ekspor/kepatuhan/per_instansi.xlsx?instansi=",
+                "/pengguna",
             ],
         ),
         (
@@ -174,12 +175,14 @@ def test_set_password_and_disable_user_end_open_sessions(
                 f"/kepatuhan?instansi={AGENCY_A}",
                 "/nip?q=1986",
                 "/ekspor/kepatuhan/per_instansi.pdf",
+                "/pengguna",
+                "/ekspor/pengguna/audit.xlsx",
             ],
         ),
         (
             "pemantau",
             ["/ringkasan", "/kepatuhan", "/outlet", "/produsen"],
-            ["/nip?q=1986", "/ekspor/nip/hasil.xlsx"],
+            ["/nip?q=1986", "/ekspor/nip/hasil.xlsx", "/pengguna"],
         ),
     ],
 )
@@ -268,3 +271,16 @@ def test_lockout_time_is_kept_in_the_database(dashboard_engine: Engine) -> None:
             conn.execute(
                 update(web_users).where(web_users.c.username == "pemantau").values(locked_until=None)
             )
+
+
+def test_the_admin_sees_users_and_the_audit_trail(dashboard: TestClient) -> None:
+    sign_in(dashboard, "admin.prov", PASSWORD)
+    page = dashboard.get("/pengguna").text
+    assert "kadis.koperasi" in page and AGENCY_A in page and "$argon2" not in page
+    sheet = dashboard.get("/ekspor/pengguna/audit.xlsx")
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(BytesIO(sheet.content)).active.iter_rows(min_row=6, values_only=True))
+    assert ("admin.prov", "login") in {(r[1], r[2]) for r in rows}

@@ -206,6 +206,7 @@ def test_every_table_of_every_page_exports_what_it_shows(
         "/outlet",
         "/produsen",
         "/nip?q=19",
+        "/pengguna",
     ]
     exported = 0
     for url in urls:
@@ -221,8 +222,13 @@ def test_every_table_of_every_page_exports_what_it_shows(
             header = next(load_workbook(workbook).active.iter_rows(min_row=5, max_row=5, values_only=True))
             if shown:
                 assert list(header) == headers, (url, name)
-                assert len(rows) == len(shown), (url, name)
-                assert [str(v) if v is not None else "-" for v in rows[0]][:1] == shown[0][:1], (url, name)
+                # the audit trail grows by each export made since the page was read
+                assert len(rows) == len(shown) or (name == "audit" and len(rows) > len(shown)), (url, name)
+                if name != "audit":
+                    assert [str(v) if v is not None else "-" for v in rows[0]][:1] == shown[0][:1], (
+                        url,
+                        name,
+                    )
             text = pdf_text(download(page, name, "PDF", tmp_path))
             title = panel.locator("h2").inner_text()
             assert title.split(",")[0] in " ".join(text.split()), (url, name)
