@@ -1,8 +1,10 @@
 """Completing a sale: one transaction writes the sale, its lines, payments, stock movements and outbox event.
 
 The money is computed once by `pos.core.pricing.price_cart` and `pos.core.payments.settle`; this module
-only checks the cart against the database and writes it. The hot path uses Core inserts (an ORM
-unit-of-work flush costs ~2 ms a sale on this hardware, most of it CPU; docs/engineering-notes.md).
+only checks the cart against the database and writes it. The hot path uses Core statements (an ORM
+unit-of-work flush costs ~2 ms a sale on this hardware, most of it CPU; docs/engineering-notes.md), and
+its writes run prepared on the DBAPI connection (`pos.db.prepared`: SQLAlchemy's execution of each
+statement was most of the rest).
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import Table, bindparam
 
 from pos.core.cart import Cart
 from pos.core.errors import DomainError
@@ -24,15 +26,13 @@ from pos.core.pricing import Totals, price_cart
 from pos.core.timeutil import business_date, utc_now
 from pos.db.models import (
     Base,
-    Outlet,
-    Product,
     ReceiptCounter,
     Sale,
     SaleLine,
     StockMovement,
-    Supplier,
 )
 from pos.db.models import Payment as PaymentRow
+from pos.db.prepared import Prepared, dbapi_connection
 from pos.db.uow import UnitOfWork
 from pos.services import approvals, outbox
 from pos.services.context import Actor
@@ -64,14 +64,30 @@ class CompletedSale:
 class _Statements:
     """Core statements of the sale path, built once: building them per sale cost more than the disk."""
 
-    sale: Any
-    line: Any
-    payment: Any
-    movement: Any
-    counter: Any
-    bump_counter: Any
-    outlet: Any
-    products: Any
+    sale: Prepared
+    line: Prepared
+    payment: Prepared
+    movement: Prepared
+    counter: Prepared
+    bump_counter: Prepared
+
+
+_SALE_KEYS = (
+    "uuid", "receipt_no", "business_date", "created_at", "cashier_id", "shift_id", "buyer_nip", "approved_by",
+    "subtotal", "discount", "tax", "total", "paid", "change",
+)  # fmt: skip
+_LINE_KEYS = (
+    "sale_id", "line_no", "product_id", "product_code", "name", "supplier_id", "qty", "unit_price",
+    "list_price", "line_discount", "sale_discount_share", "tax", "net", "tax_mode",
+)  # fmt: skip
+_MOVEMENT_KEYS = ("uuid", "product_id", "qty", "kind", "reason", "ref", "user_id", "created_at")
+# Two reads of every sale, plain SQL on the DBAPI connection like its writes (an expanding IN made
+# SQLAlchemy compile the products query again at each sale).
+_OUTLET_SQL = "SELECT id, code, terminal, timezone FROM outlets ORDER BY id LIMIT 1"
+_PRODUCTS_SQL = (
+    "SELECT p.id, p.code, p.supplier_id, p.price, s.code FROM products p "
+    "LEFT JOIN suppliers s ON s.id = p.supplier_id WHERE p.id IN ({})"
+)
 
 
 def _table(model: type[Base]) -> Table:
@@ -81,30 +97,19 @@ def _table(model: type[Base]) -> Table:
 @functools.cache
 def _statements() -> _Statements:
     counters = _table(ReceiptCounter)
-    products = _table(Product)
-    outlets = _table(Outlet)
     return _Statements(
-        sale=_table(Sale).insert().returning(_table(Sale).c.id),
-        line=_table(SaleLine).insert(),
-        payment=_table(PaymentRow).insert(),
-        movement=_table(StockMovement).insert(),
-        counter=counters.insert(),
-        bump_counter=counters.update()
-        .where(counters.c.business_date == bindparam("day"), counters.c.kind == bindparam("counter_kind"))
-        .values(last_seq=counters.c.last_seq + 1)
-        .returning(counters.c.last_seq),
-        outlet=select(outlets.c.id, outlets.c.code, outlets.c.terminal, outlets.c.timezone)
-        .order_by(outlets.c.id)
-        .limit(1),
-        products=select(
-            products.c.id,
-            products.c.code,
-            products.c.supplier_id,
-            products.c.price,
-            _table(Supplier).c.code.label("sup_code"),
-        )
-        .outerjoin(_table(Supplier), _table(Supplier).c.id == products.c.supplier_id)
-        .where(products.c.id.in_(bindparam("ids", expanding=True))),
+        sale=Prepared(_table(Sale).insert(), _SALE_KEYS),
+        line=Prepared(_table(SaleLine).insert(), _LINE_KEYS),
+        payment=Prepared(_table(PaymentRow).insert(), ("sale_id", "method", "amount", "reference")),
+        movement=Prepared(_table(StockMovement).insert(), _MOVEMENT_KEYS),
+        counter=Prepared(counters.insert(), ("business_date", "kind", "last_seq")),
+        bump_counter=Prepared(
+            counters.update()
+            .where(counters.c.business_date == bindparam("day"), counters.c.kind == bindparam("counter_kind"))
+            .values(last_seq=counters.c.last_seq + 1)
+            .returning(counters.c.last_seq),
+            ("day", "counter_kind"),
+        ),
     )
 
 
@@ -117,21 +122,20 @@ class OutletInfo:
 
 
 def outlet_info(uow: UnitOfWork) -> OutletInfo:
-    row = uow.session.connection().execute(_statements().outlet).first()
+    row = dbapi_connection(uow).execute(_OUTLET_SQL).fetchone()
     if row is None:
         raise CheckoutError("Outlet belum disiapkan; penjualan belum bisa dilakukan.")
-    return OutletInfo(row.id, row.code, row.terminal, row.timezone)
+    return OutletInfo(*row)
 
 
 def next_number(uow: UnitOfWork, day: date, kind: str = "sale") -> int:
     """Bump the per-day counter inside the caller's transaction, so numbers never repeat or skip."""
     key = day.isoformat()
-    conn = uow.session.connection()
-    seq = conn.execute(_statements().bump_counter, {"day": key, "counter_kind": kind}).scalar()
-    if seq is None:
-        conn.execute(_statements().counter, {"business_date": key, "kind": kind, "last_seq": 1})
-        seq = 1
-    return int(seq)
+    bumped = _statements().bump_counter.run(uow, {"day": key, "counter_kind": kind}).fetchone()
+    if bumped is None:
+        _statements().counter.run(uow, {"business_date": key, "kind": kind, "last_seq": 1})
+        return 1
+    return int(bumped[0])
 
 
 def receipt_number(outlet: OutletInfo, day: date, seq: int, prefix: str = "") -> str:
@@ -139,10 +143,18 @@ def receipt_number(outlet: OutletInfo, day: date, seq: int, prefix: str = "") ->
     return f"{prefix}{outlet.code}-{outlet.terminal}-{day:%Y%m%d}-{seq:04d}"
 
 
-def _check_products(uow: UnitOfWork, cart: Cart) -> dict[int, Any]:
-    ids = {line.product.product_id for line in cart.lines}
-    rows = uow.session.connection().execute(_statements().products, {"ids": list(ids)}).all()
-    found = {row.id: row for row in rows}
+class _Checked(NamedTuple):
+    id: int
+    code: str
+    supplier_id: int | None
+    price: int
+    sup_code: str | None
+
+
+def _check_products(uow: UnitOfWork, cart: Cart) -> dict[int, _Checked]:
+    ids = sorted({line.product.product_id for line in cart.lines})
+    rows = dbapi_connection(uow).execute(_PRODUCTS_SQL.format(",".join("?" * len(ids))), ids).fetchall()
+    found = {row[0]: _Checked(*row) for row in rows}
     missing = [line.product for line in cart.lines if line.product.product_id not in found]
     if missing:
         raise CheckoutError(f"Produk tidak dikenal: {missing[0].name} ({missing[0].code}).")
@@ -198,10 +210,10 @@ def complete_sale(
         "paid": settlement.paid,
         "change": settlement.change,
     }
-    conn = uow.session.connection()
     sql = _statements()
-    sale_id = conn.execute(sql.sale, sale_row).scalar_one()
-    line_rows = [
+    sale_id = sql.sale.run(uow, sale_row).lastrowid
+    assert sale_id is not None
+    line_rows: list[dict[str, Any]] = [
         {
             "sale_id": sale_id,
             "line_no": no,
@@ -220,15 +232,15 @@ def complete_sale(
         }
         for no, line in enumerate(totals.lines, start=1)
     ]
-    conn.execute(sql.line, line_rows)
-    pay_rows = [
+    sql.line.run_many(uow, line_rows)
+    pay_rows: list[dict[str, Any]] = [
         {"sale_id": sale_id, "method": p.method.value, "amount": p.amount, "reference": p.reference}
         for p in settlement.payments
     ]
     if pay_rows:
-        conn.execute(sql.payment, pay_rows)
-    conn.execute(
-        sql.movement,
+        sql.payment.run_many(uow, pay_rows)
+    sql.movement.run_many(
+        uow,
         [
             {
                 "uuid": str(uuid.uuid4()),

@@ -18,6 +18,7 @@ from sqlalchemy import Table, bindparam, func, select, update
 
 import pos.sync.protocol as protocol
 from pos.db.models import OutboxEvent, Setting
+from pos.db.prepared import Prepared
 from pos.db.uow import UnitOfWork
 
 LAST_SUCCESS_KEY = "sync.last_success"
@@ -61,8 +62,8 @@ def enqueue(uow: UnitOfWork, payload: Any, now: datetime, outlet: str, terminal:
     envelope = protocol.envelope_for(
         payload, uuid=event_uuid, outlet=outlet, terminal=terminal, created_at=now
     )
-    uow.session.connection().execute(
-        _insert_statement(),
+    _insert_statement().run(
+        uow,
         {
             "uuid": event_uuid,
             "kind": envelope.kind,
@@ -76,8 +77,10 @@ def enqueue(uow: UnitOfWork, payload: Any, now: datetime, outlet: str, terminal:
 
 
 @functools.cache
-def _insert_statement() -> Any:
-    return cast(Table, OutboxEvent.__table__).insert()
+def _insert_statement() -> Prepared:
+    """Run on the DBAPI connection (pos.db.prepared): every sale writes one."""
+    keys = ("uuid", "kind", "payload", "created_at", "status", "attempts")
+    return Prepared(cast(Table, OutboxEvent.__table__).insert(), keys)
 
 
 def pending_batch(uow: UnitOfWork, limit: int) -> list[PendingEvent]:
