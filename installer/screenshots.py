@@ -217,7 +217,57 @@ def _backoffice_shots(shot: Shooter, window: Any, backend: Any, admin: Any) -> N
     stock.cost.setText("380rb")
     QApplication.processEvents()
     shot.shoot("backoffice_receiving")
+    _reports_shot(shot, office, backend, admin)
     office.close()
+
+
+def _reports_shot(shot: Shooter, office: Any, backend: Any, admin: Any) -> None:
+    """Laporan over the last 30 days, after a month of sales made by the real checkout (back-dated)."""
+    import random
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QApplication
+
+    from pos.core.cart import Cart
+    from pos.core.payments import Payment, PaymentMethod
+    from pos.core.pricing import price_cart
+    from pos.core.timeutil import utc_now
+    from pos.services import checkout
+
+    rng = random.Random(13)
+    words = ("kopi", "tenun", "madu", "sabun", "kacang")
+    products = [p for word in words for p in backend.search_products(word, 8)]
+    now = utc_now()
+    factory = backend.admin.unit_of_work
+    for day in range(30, -1, -1):
+        for _ in range(rng.randint(4, 12) + (8 if (now - timedelta(days=day)).day >= 25 else 0)):
+            cart = Cart()
+            for product in rng.sample(products, rng.randint(1, 4)):
+                cart.add(product.as_cart_product(), rng.choice((1, 1, 2)))
+            at = now - timedelta(days=day, hours=rng.randint(0, 9), minutes=rng.randint(0, 59))
+            method = rng.choice((*tuple(PaymentMethod)[:3], PaymentMethod.CASH))
+            with factory() as uow:
+                checkout.complete_sale(uow, admin, cart, [Payment(method, price_cart(cart).total)], now=at)
+    reports = office.reports
+    office.tabs.setCurrentWidget(reports)
+    reports.preset.setCurrentIndex(reports.preset.findData("custom"))
+    today = reports.backend.today()
+    start = today - timedelta(days=29)
+    reports.start.setDate(QDate(start.year, start.month, start.day))
+    reports.end.setDate(QDate(today.year, today.month, today.day))
+    reports.which.setCurrentIndex(reports.which.findData("sales:producer"))
+    def settle() -> None:  # the figures arrive from a background job
+        while reports.job is not None:
+            QApplication.processEvents()
+            reports.wait(100)
+        QApplication.processEvents()
+
+    settle()  # the report the tab opened with
+    reports.refresh()
+    settle()
+    reports.chart_tabs.setCurrentIndex(0)
+    shot.shoot("backoffice_reports")
 
 
 def _registered_nip(db: Any) -> str:

@@ -25,12 +25,12 @@ from pos.services.reporting.asn_buyers import asn_report
 from pos.services.reporting.common import OutletHeader, may_see_reports, outlet_header
 from pos.services.reporting.consignment_owed import consignment_owed
 from pos.services.reporting.day_summary import day_summary_document
-from pos.services.reporting.sales import GROUPINGS, SalesReport, sales_report
+from pos.services.reporting.sales import GROUPINGS, SalesReport, lower_first, sales_report
 from pos.services.reporting.stock_report import stock_report
 
 # What the report chooser offers: the seven sales groupings, then the other reports.
 REPORTS = {
-    **{f"sales:{by}": f"Penjualan per {label.lower()}" for by, label in GROUPINGS.items()},
+    **{f"sales:{by}": f"Penjualan per {lower_first(label)}" for by, label in GROUPINGS.items()},
     "approvals": "Refund, pembatalan, diskon, ubah harga",
     "asn": "Pembeli ASN",
     "stock": "Stok",

@@ -46,6 +46,13 @@ GROUPINGS = {
     "payment": "Cara bayar",
     "cashier": "Kasir",
 }
+
+
+def lower_first(label: str) -> str:
+    """`Produsen UMKM` -> `produsen UMKM`: the label inside a sentence, its acronym kept."""
+    return label[:1].lower() + label[1:]
+
+
 WEEKDAYS = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")
 
 # What a line charged the customer: its net plus PPN added on top (pos.core.pricing); adds up to sale totals.
@@ -133,7 +140,7 @@ class SalesReport:
 
     @property
     def title(self) -> str:
-        return f"Penjualan per {GROUPINGS[self.by].lower()}"
+        return f"Penjualan per {lower_first(GROUPINGS[self.by])}"
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -14,7 +14,7 @@ from pos.core.money import format_rupiah
 from pos.services.reporting.approvals import KINDS, ApprovalsReport
 from pos.services.reporting.asn_buyers import AsnReport
 from pos.services.reporting.consignment_owed import OwedRow
-from pos.services.reporting.sales import GROUPINGS, SalesReport
+from pos.services.reporting.sales import GROUPINGS, SalesReport, lower_first
 from pos.services.reporting.stock_report import StockReport, StockRow
 
 Cell = str | int | None
@@ -59,7 +59,7 @@ def sales_table(report: SalesReport) -> Table:
             f"{p.sales} transaksi; sekarang {change_text(t.net, p.net)}",
         )
     return Table(
-        title=f"Penjualan per {GROUPINGS[report.by].lower()}",
+        title=f"Penjualan per {lower_first(GROUPINGS[report.by])}",
         period=report.period.label,
         headers=SALES_HEADERS,
         money=frozenset({4, 5, 6, 7}),

@@ -39,7 +39,7 @@ def chart_for(report: SalesReport | None = None) -> Any:
     chart.setMenuEnabled(False)
     chart.setMouseEnabled(x=False, y=False)
     chart.hideButtons()
-    chart.setMinimumSize(280, 170)
+    chart.setMinimumSize(240, 120)
     if report is not None:
         show_report(chart, report)
     return chart

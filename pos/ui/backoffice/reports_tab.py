@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -79,12 +80,15 @@ class ReportsTab(QWidget):
             self.which.addItem(label, key)
         self.show_button = QPushButton("Tampilkan")
         self.show_button.clicked.connect(self.refresh)
+        # no word wrap here: a wrapping label makes the tab's scroll area size the page by its preferred
+        # height (height-for-width), which pushed the charts and buttons below a 768-pixel screen
         self.notes = QLabel()
-        self.notes.setWordWrap(True)
+        self.message.setWordWrap(False)
         self.table = make_table()
         self.table.setObjectName("report_table")
+        self.table.setMinimumHeight(90)
         self.chart_tabs = QTabWidget()
-        self.chart_tabs.setMinimumHeight(210)
+        self.chart_tabs.setMinimumHeight(160)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self._progress_timer = QTimer(self)
@@ -113,8 +117,13 @@ class ReportsTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.progress)
         layout.addWidget(self.notes)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(self.chart_tabs, 2)
+        # table over charts; both give way on a 768-pixel screen instead of pushing the buttons off it
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.chart_tabs)
+        split.setChildrenCollapsible(False)
+        split.setSizes([240, 220])
+        layout.addWidget(split, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
 
