@@ -87,3 +87,17 @@ def test_exports_and_the_day_summary(
 def test_only_a_manager_gets_the_reports(demo_db: Database, demo_cashier: Actor) -> None:
     with pytest.raises(PermissionDenied):
         ReportsBackend(demo_db.unit_of_work, demo_cashier)
+
+
+def test_the_till_and_the_back_office_start_without_the_chart_library() -> None:
+    """pyqtgraph (and numpy) load in the report's background job, never with the till or its windows."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; import pos.app, pos.ui.main_window, pos.ui.backoffice.window; "
+        "print(sorted(m for m in ('pyqtgraph', 'numpy') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
