@@ -7,27 +7,28 @@ import platform
 from typing import Any
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox
 
 import pos
 from pos.core.versions import is_newer
+from pos.ui.i18n import fill
 from pos.ui.widgets import run_dialog
 
 
-def about_text(outlet: str, latest_version: str | None, tr: Any = str) -> str:
-    """What the About box says; `tr` translates (a QObject's tr), plain text in tests."""
+def about_text(outlet: str, latest_version: str | None) -> str:
+    """What the About box says (translated in the HelpMenu's context, where its menu entries are)."""
+    translate = QCoreApplication.translate
     lines = [
-        tr("NTT Mart POS versi {0}").replace("{0}", pos.__version__),
-        tr("Kasir offline-first untuk outlet NTT Mart (Dekranasda Provinsi NTT)."),
+        fill(translate("HelpMenu", "NTT Mart POS versi {0}"), pos.__version__),
+        translate("HelpMenu", "Kasir offline-first untuk outlet NTT Mart (Dekranasda Provinsi NTT)."),
         "",
-        tr("Outlet: {0}").replace("{0}", outlet),
+        fill(translate("HelpMenu", "Outlet: {0}"), outlet),
         f"Python {platform.python_version()} · Qt/PySide6 {pyside_version} · {platform.system()}",
     ]
     if is_newer(latest_version, pos.__version__):
-        lines += ["", tr("Versi baru tersedia: {0}. Hubungi TI provinsi untuk memperbarui.").replace(
-            "{0}", str(latest_version)
-        )]
+        newer = translate("HelpMenu", "Versi baru tersedia: {0}. Hubungi TI provinsi untuk memperbarui.")
+        lines += ["", fill(newer, latest_version)]
     return "\n".join(lines)
 
 
@@ -45,7 +46,7 @@ class HelpMenu(QObject):
 
     def show_about(self) -> None:
         outlet = self.window.outlet
-        text = about_text(f"{outlet.code} · {outlet.name}", self.window.latest_version, self.tr)
+        text = about_text(f"{outlet.code} · {outlet.name}", self.window.latest_version)
         self.box = QMessageBox(
             QMessageBox.Icon.Information, self.tr("Tentang NTT Mart POS"), text,
             QMessageBox.StandardButton.Ok, self.window,

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QProgressBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,6 +34,9 @@ from pos.services.checkout import CompletedSale
 from pos.services.context import Actor
 from pos.services.shifts import ShiftView
 from pos.ui.cart_model import CartTableModel
+from pos.ui.checkout_functions import FUNCTION_BUTTONS, Function
+from pos.ui.checkout_panel import CheckoutPanel
+from pos.ui.i18n import fill
 from pos.ui.journal import CartJournal
 from pos.ui.tables import keep_fitted, stretch_name_column
 from pos.ui.widgets import big_button
@@ -46,31 +46,12 @@ JOURNAL_DELAY_MS = 150
 
 FLASH_MS = 600  # an error's message line flashes this long, with the beep (a misread, an unknown code)
 
-# (object name, label, key) of the function buttons, in screen order.
-FUNCTIONS = (
-    ("search", QT_TRANSLATE_NOOP("CheckoutScreen", "Cari barang"), "F2"),
-    ("qty", QT_TRANSLATE_NOOP("CheckoutScreen", "Ubah jumlah"), "F3"),
-    ("buyer", QT_TRANSLATE_NOOP("CheckoutScreen", "Pembeli ASN"), "F4"),
-    ("lineDiscount", QT_TRANSLATE_NOOP("CheckoutScreen", "Diskon baris"), "F5"),
-    ("saleDiscount", QT_TRANSLATE_NOOP("CheckoutScreen", "Diskon total"), "F6"),
-    ("price", QT_TRANSLATE_NOOP("CheckoutScreen", "Ubah harga"), "F7"),
-    ("refund", QT_TRANSLATE_NOOP("CheckoutScreen", "Retur"), "F9"),
-    ("park", QT_TRANSLATE_NOOP("CheckoutScreen", "Tahan"), "F10"),
-    ("recall", QT_TRANSLATE_NOOP("CheckoutScreen", "Panggil"), "F11"),
-    ("reprint", QT_TRANSLATE_NOOP("CheckoutScreen", "Cetak ulang"), "F12"),
-    ("removeLine", QT_TRANSLATE_NOOP("CheckoutScreen", "Hapus baris"), "Del"),
-    ("voidSale", QT_TRANSLATE_NOOP("CheckoutScreen", "Batal transaksi"), "Alt+B"),
-    ("xReport", QT_TRANSLATE_NOOP("CheckoutScreen", "Laporan X"), "Alt+X"),
-    ("closeShift", QT_TRANSLATE_NOOP("CheckoutScreen", "Tutup shift"), "Alt+T"),
-    ("signOut", QT_TRANSLATE_NOOP("CheckoutScreen", "Keluar"), "Alt+K"),
-)
-
 
 class CheckoutScreen(QWidget):
     """Signals carry finished work to the main window (printing, status bar, shift menu)."""
 
     sale_completed = Signal(object)  # CompletedSale
-    function_requested = Signal(str)  # name of a FUNCTIONS entry the main window handles
+    function_requested = Signal(object, str)  # a Function and its argument ("" for none)
 
     def __init__(self, backend: TillBackend, parent: Any = None) -> None:
         super().__init__(parent)
@@ -108,59 +89,29 @@ class CheckoutScreen(QWidget):
         keep_fitted(self.table, money=(3, 5), others=(0, 2, 4))  # Diskon: wide only with a discount
         self.table.clicked.connect(lambda _index: self.scan_field.setFocus())
 
-        self.total_label = QLabel(format_rupiah(0), objectName="bigTotal")
-        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.count_label = QLabel(objectName="itemCount")
-        self.detail_label = QLabel(objectName="totalDetail")
-        self.buyer_label = QLabel(objectName="buyerText")
-        self.buyer_label.setWordWrap(True)
-        self.buyer_progress = QProgressBar(objectName="buyerProgress")
-        self.buyer_progress.setTextVisible(True)
-        self.buyer_progress.hide()
-        self.last_sale_label = QLabel(objectName="lastSale")
-        self.last_sale_label.setWordWrap(True)
-        self.receipt_preview = QPlainTextEdit(objectName="receiptPreview")
-        self.receipt_preview.setReadOnly(True)
-        self.receipt_preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.receipt_preview.setPlaceholderText(self.tr("Pratinjau struk terakhir"))
+        self.panel = CheckoutPanel(self)
+        self.panel.pay_button.clicked.connect(self.pay)
+        # the panel's parts, reached through the screen by the main window and the tests
+        self.total_label, self.count_label = self.panel.total_label, self.panel.count_label
+        self.buyer_label, self.change_label = self.panel.buyer_label, self.panel.change_label
+        self.last_sale_label, self.receipt_preview = self.panel.last_sale_label, self.panel.receipt_preview
+        self.pay_button = self.panel.pay_button
         self.payment_dialog: Any = None
-        self.change_label = QLabel(objectName="bigChange")
         self.message = QLabel(objectName="messageText")
         self.message.setWordWrap(True)
         self._unflash = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._unflash.timeout.connect(lambda: self._set_look(self.message, "flash", False))
 
-        side = QFrame(objectName="sidePanel")
-        side_layout = QVBoxLayout(side)
-        side_layout.addWidget(QLabel(self.tr("TOTAL"), objectName="caption"))
-        side_layout.addWidget(self.total_label)
-        side_layout.addWidget(self.count_label)
-        side_layout.addWidget(self.detail_label)
-        side_layout.addSpacing(8)
-        side_layout.addWidget(QLabel(self.tr("PEMBELI"), objectName="caption"))
-        side_layout.addWidget(self.buyer_label)
-        side_layout.addWidget(self.buyer_progress)
-        side_layout.addWidget(self.change_label)
-        side_layout.addWidget(self.last_sale_label)
-        side_layout.addWidget(self.receipt_preview, 1)
-        self.pay_button = big_button(self.tr("BAYAR"), "F8", self, primary=True)
-        self.pay_button.setObjectName("payButton")
-        self.pay_button.setMinimumHeight(84)
-        self.pay_button.clicked.connect(self.pay)
-        side_layout.addWidget(self.pay_button)
-        side.setMinimumWidth(290)  # 1024x768 leaves the cart about 680 px beside it
-        side.setMaximumWidth(420)
-
         grid = QGridLayout()
-        self.buttons: dict[str, Any] = {}
-        for number, (name, label, key) in enumerate(FUNCTIONS):
-            button = big_button(self.tr(label), key, self)
-            button.setObjectName(f"{name}Button")
-            button.clicked.connect(lambda _=False, n=name: self.trigger(n))
-            self.buttons[name] = button
+        self.buttons: dict[Function, Any] = {}
+        for number, (function, label, key) in enumerate(FUNCTION_BUTTONS):
+            button = big_button(self.tr(str(label)), key, self)
+            button.setObjectName(f"{function.value}Button")
+            button.clicked.connect(lambda _=False, f=function: self.trigger(f))
+            self.buttons[function] = button
             grid.addWidget(button, number // 5, number % 5)
             if key != "Del":  # Del is read from the scan field, where a QShortcut would never see it
-                QShortcut(QKeySequence(key), self, lambda n=name: self.trigger(n))
+                QShortcut(QKeySequence(key), self, lambda f=function: self.trigger(f))
         QShortcut(QKeySequence("F8"), self, self.pay)
 
         left = QVBoxLayout()
@@ -170,7 +121,7 @@ class CheckoutScreen(QWidget):
         left.addLayout(grid)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)  # a quarter for the side panel, within 290-420 px
-        layout.addWidget(side, 1)
+        layout.addWidget(self.panel, 1)
         self.refresh()
 
     # --- session ----------------------------------------------------------------------------------
@@ -257,11 +208,11 @@ class CheckoutScreen(QWidget):
         if route.kind == "nip":
             self.set_buyer(route.value)
         elif route.kind == "receipt":
-            self.function_requested.emit(f"refund:{code}")
+            self.trigger(Function.REFUND, code)
         elif route.kind == "barcode":
             product = self.backend.find_product(route.value)
             if product is None:
-                self.say(self.tr("Barcode {0} tidak dikenal.").replace("{0}", route.value), error=True)
+                self.say(fill(self.tr("Barcode {0} tidak dikenal."), route.value), error=True)
             else:
                 self.add_product(product, qty)
         else:
@@ -269,9 +220,9 @@ class CheckoutScreen(QWidget):
             if product is not None:
                 self.add_product(product, qty)
             elif scanned:  # a scan names one thing: searching for it would only hide the misread
-                self.say(self.tr("Kode {0} tidak dikenal.").replace("{0}", route.value[:40]), error=True)
+                self.say(fill(self.tr("Kode {0} tidak dikenal."), route.value[:40]), error=True)
             else:
-                self.trigger("search", route.value)
+                self.trigger(Function.SEARCH, route.value)
 
     def add_product(self, product: ProductView, qty: int = 1) -> None:
         if self.cart.is_empty:
@@ -288,7 +239,8 @@ class CheckoutScreen(QWidget):
 
     # --- keys in the scan field -------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.scan_field and event.type() == QEvent.Type.KeyPress:
+        field = self.scan_field  # compared by a name of its own: `is` would narrow it to a QObject
+        if watched is field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key, empty = event.key(), not self.scan_field.text()
             if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
@@ -300,7 +252,7 @@ class CheckoutScreen(QWidget):
                 self.step_qty(1 if key == Qt.Key.Key_Plus else -1)
                 return True
             if empty and key == Qt.Key.Key_Delete:
-                self.trigger("removeLine")
+                self.trigger(Function.REMOVE_LINE)
                 return True
         return super().eventFilter(watched, event)
 
@@ -310,7 +262,7 @@ class CheckoutScreen(QWidget):
             return
         qty = self.cart.lines[row].qty + delta
         if qty < 1:
-            self.trigger("removeLine")
+            self.trigger(Function.REMOVE_LINE)
             return
         self.change_line(lambda: self.cart.set_qty(row, qty), row)
 
@@ -326,9 +278,9 @@ class CheckoutScreen(QWidget):
         self.refresh()
         return True
 
-    def trigger(self, name: str, argument: str = "") -> None:
-        """Run a function by name; cart functions live in CheckoutActions, the rest in the main window."""
-        self.function_requested.emit(f"{name}:{argument}" if argument else name)
+    def trigger(self, function: Function, argument: str = "") -> None:
+        """Run a function; cart functions live in CheckoutActions, the rest in the main window."""
+        self.function_requested.emit(function, argument)
 
     # --- buyer ------------------------------------------------------------------------------------
     def set_buyer(self, nip_text: str) -> bool:
@@ -336,56 +288,17 @@ class CheckoutScreen(QWidget):
         try:
             self.buyer = self.backend.buyer(nip_text, self.model.totals.total)
         except DomainError as error:
-            self.say(self.tr("NIP tidak sah: {0}").replace("{0}", str(error)), error=True)
+            self.say(fill(self.tr("NIP tidak sah: {0}"), str(error)), error=True)
             return False
         self.refresh()
-        self.say(self.tr("Pembeli ASN dicatat: {0}").replace("{0}", self.buyer.masked))
+        self.say(fill(self.tr("Pembeli ASN dicatat: {0}"), self.buyer.masked))
         return True
-
-    def _render_buyer(self) -> None:
-        buyer = self.buyer
-        if buyer is None:
-            self.buyer_label.setText(self.tr("Bukan ASN / belum dipindai (F4)"))
-            self.buyer_progress.hide()
-            return
-        who = (
-            f"<b>{buyer.name}</b><br>{buyer.agency or ''}"
-            if buyer.name
-            else self.tr("<b>NIP sah, belum terdaftar</b>")
-        )
-        total = buyer.before + self.model.totals.total
-        state = (
-            self.tr("Minimal tercapai")
-            if total >= buyer.minimum
-            else self.tr("Kurang {0}").replace("{0}", format_rupiah(buyer.minimum - total))
-        )
-        self.buyer_label.setText(
-            f"{buyer.masked}<br>{who}<br>{buyer.period_label}: {format_rupiah(total)} / "
-            f"{format_rupiah(buyer.minimum)} · {state}"
-        )
-        self.buyer_progress.setRange(0, buyer.minimum)
-        self.buyer_progress.setValue(min(total, buyer.minimum))
-        self.buyer_progress.setFormat(f"{min(100, total * 100 // max(1, buyer.minimum))}%")
-        self.buyer_progress.show()
 
     # --- totals -----------------------------------------------------------------------------------
     def refresh(self) -> None:
         totals = self.model.totals
-        self.total_label.setText(format_rupiah(totals.total))
-        fit_font(self.total_label, 48, 24)
-        self.count_label.setText(
-            self.tr("{0} barang · {1} baris")
-            .replace("{0}", str(totals.item_count))
-            .replace("{1}", str(len(totals.lines)))
-        )
-        parts = [self.tr("Subtotal {0}").replace("{0}", format_rupiah(totals.subtotal))]
-        if totals.discount:
-            parts.append(self.tr("Diskon {0}").replace("{0}", format_rupiah(-totals.discount)))
-        if totals.tax:
-            parts.append(self.tr("PPN {0}").replace("{0}", format_rupiah(totals.tax)))
-        self.detail_label.setText(" · ".join(parts))
-        self.pay_button.setEnabled(not self.cart.is_empty)
-        self._render_buyer()
+        self.panel.show_totals(totals)
+        self.panel.show_buyer(self.buyer, totals.total)
         self._journal()
 
     def _journal_key(self) -> Any:
@@ -418,34 +331,11 @@ class CheckoutScreen(QWidget):
 
     # --- paying -----------------------------------------------------------------------------------
     def pay(self) -> None:
-        self.function_requested.emit("pay")
+        self.trigger(Function.PAY)
 
     def show_completed(self, sale: CompletedSale) -> None:
         """The last sale stays on the side panel (change in large type) while the next one starts."""
-        self.change_label.setText(self.tr("Kembalian {0}").replace("{0}", format_rupiah(sale.change)))
-        self.last_sale_label.setText(
-            self.tr("Transaksi terakhir {0}: total {1}, dibayar {2}, kembalian {3}")
-            .replace("{0}", sale.receipt_no)
-            .replace("{1}", format_rupiah(sale.total))
-            .replace("{2}", format_rupiah(sale.paid))
-            .replace("{3}", format_rupiah(sale.change))
-        )
+        self.panel.show_completed(sale)
         self.new_sale()
         self.say(self.tr("Transaksi selesai. Silakan pindai barang pelanggan berikutnya."))
 
-
-def fit_font(label: QLabel, largest_px: int, smallest_px: int) -> None:
-    """Shrink a big-number label until its text fits (Rp12.500.000 for a stack of tenun ikat)."""
-    width = label.contentsRect().width()
-    if width <= 0:
-        return
-    font = label.font()
-    size = largest_px
-    while size > smallest_px:
-        font.setPixelSize(size)
-        if QFontMetrics(font).horizontalAdvance(label.text()) <= width:
-            break
-        size -= 2
-    if label.property("fittedPx") != size:  # a style sheet change re-polishes: only when it changes
-        label.setProperty("fittedPx", size)
-        label.setStyleSheet(f"font-size: {size}px;")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QVBoxLayout
 
 from pos.application.till import TillBackend
@@ -20,7 +20,9 @@ from pos.core.money import format_rupiah, parse_rupiah
 from pos.core.receipt import Receipt
 from pos.services.context import Actor, Role
 from pos.ui.checkout import CheckoutScreen
+from pos.ui.checkout_functions import Function
 from pos.ui.dialogs import BuyerDialog, ManagerPinDialog, ReasonDialog, TextDialog
+from pos.ui.i18n import fill
 from pos.ui.payment import PaymentDialog
 from pos.ui.scanner import typed_only
 from pos.ui.search import ProductSearchDialog
@@ -57,24 +59,24 @@ class CheckoutActions(QObject):
         self.screen, self.backend, self.runner = screen, backend, runner
         self.print_receipt = print_receipt
         self._approval: tuple[Cart, Actor] | None = None  # the cart a manager approved, and who
-        self.handlers: dict[str, Callable[[str], None]] = {
-            "search": self.search,
-            "qty": lambda _a: self.ask_qty(),
-            "buyer": lambda _a: self.ask_buyer(),
-            "lineDiscount": lambda _a: self.ask_discount(whole_sale=False),
-            "saleDiscount": lambda _a: self.ask_discount(whole_sale=True),
-            "price": lambda _a: self.ask_price(),
-            "removeLine": lambda _a: self.remove_line(),
-            "voidSale": lambda _a: self.void_sale(),
-            "park": lambda _a: self.park(),
-            "recall": lambda _a: self.recall(),
-            "pay": lambda _a: self.pay(),
-            "reprint": lambda _a: self.reprint(),
+        self.handlers: dict[Function, Callable[[str], None]] = {
+            Function.SEARCH: self.search,
+            Function.QTY: lambda _a: self.ask_qty(),
+            Function.BUYER: lambda _a: self.ask_buyer(),
+            Function.LINE_DISCOUNT: lambda _a: self.ask_discount(whole_sale=False),
+            Function.SALE_DISCOUNT: lambda _a: self.ask_discount(whole_sale=True),
+            Function.PRICE: lambda _a: self.ask_price(),
+            Function.REMOVE_LINE: lambda _a: self.remove_line(),
+            Function.VOID_SALE: lambda _a: self.void_sale(),
+            Function.PARK: lambda _a: self.park(),
+            Function.RECALL: lambda _a: self.recall(),
+            Function.PAY: lambda _a: self.pay(),
+            Function.REPRINT: lambda _a: self.reprint(),
         }
 
-    def handle(self, request: str) -> bool:
-        name, _, argument = request.partition(":")
-        handler = self.handlers.get(name)
+    def handle(self, function: Function, argument: str = "") -> bool:
+        """Carry out a cart function; False for one the main window carries out."""
+        handler = self.handlers.get(function)
         if handler is None:
             return False
         handler(argument)
@@ -213,9 +215,7 @@ class CheckoutActions(QObject):
             return
         price, listed = dialog.value, line.product.unit_price
         action = (
-            self.tr("Ubah harga {0} ke {1}")
-            .replace("{0}", format_rupiah(listed))
-            .replace("{1}", format_rupiah(price))
+            fill(self.tr("Ubah harga {0} ke {1}"), format_rupiah(listed), format_rupiah(price))
         )
         self.approved_change(action, lambda cart: cart.override_price(row, price), row)
 
@@ -259,9 +259,7 @@ class CheckoutActions(QObject):
             return
         screen.new_sale()
         screen.say(
-            self.tr("Transaksi ditahan: {0} ({1}).")
-            .replace("{0}", view.label)
-            .replace("{1}", format_rupiah(view.total))
+            fill(self.tr("Transaksi ditahan: {0} ({1})."), view.label, format_rupiah(view.total))
         )
 
     def recall(self) -> None:
@@ -284,7 +282,7 @@ class CheckoutActions(QObject):
             screen.say(str(error), error=True)
             return
         screen.restore(recalled.cart, recalled.buyer_nip)
-        screen.say(self.tr("Transaksi dipanggil: {0}").replace("{0}", recalled.label))
+        screen.say(fill(self.tr("Transaksi dipanggil: {0}"), recalled.label))
 
     # --- paying -----------------------------------------------------------------------------------
     def pay(self) -> None:
@@ -321,7 +319,7 @@ class CheckoutActions(QObject):
                 approved_by=approver,
             )
         except DomainError as error:  # nothing was written: the cart is still there to try again
-            screen.say(self.tr("Transaksi belum tersimpan: {0}").replace("{0}", str(error)), True)
+            screen.say(fill(self.tr("Transaksi belum tersimpan: {0}"), str(error)), True)
             return
         screen.show_completed(sale)
         screen.sale_completed.emit(sale)
@@ -333,7 +331,7 @@ class CheckoutActions(QObject):
             lambda: self.backend.receipt(receipt_no, reprint=reprint),
             self.print_receipt,
             lambda error: self.screen.say(
-                self.tr("Struk tidak bisa dibuat: {0}").replace("{0}", str(error)), True
+                fill(self.tr("Struk tidak bisa dibuat: {0}"), str(error)), True
             ),
         )
 
@@ -343,7 +341,7 @@ class CheckoutActions(QObject):
             self.screen.say(self.tr("Belum ada struk untuk dicetak ulang."))
             return
         self.send_receipt(receipt_no, reprint=True)
-        self.screen.say(self.tr("Cetak ulang struk {0}.").replace("{0}", receipt_no))
+        self.screen.say(fill(self.tr("Cetak ulang struk {0}."), receipt_no))
 
 
 class HeldListDialog(QDialog):
@@ -359,7 +357,7 @@ class HeldListDialog(QDialog):
             item = QListWidgetItem(
                 f"{view.label} · {view.item_count} barang · {format_rupiah(view.total)} · {view.cashier}"
             )
-            item.setData(256, view.held_id)
+            item.setData(Qt.ItemDataRole.UserRole, view.held_id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _item: self.pick())
@@ -373,5 +371,5 @@ class HeldListDialog(QDialog):
     def pick(self) -> None:
         item = self.list.currentItem()
         if item is not None:
-            self.chosen = int(item.data(256))
+            self.chosen = int(item.data(Qt.ItemDataRole.UserRole))
             self.accept()

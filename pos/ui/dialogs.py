@@ -24,6 +24,7 @@ from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
 from pos.services.context import Actor, Role
 from pos.services.users import UserInfo
+from pos.ui.i18n import fill
 from pos.ui.widgets import big_button
 
 
@@ -84,7 +85,7 @@ class ManagerPinDialog(FormDialog):
         self.action = action
         self._approve = approve
         self.approver: Actor | None = None
-        self.form.addRow(QLabel(self.tr("Perlu PIN manajer untuk: {0}").replace("{0}", action)))
+        self.form.addRow(QLabel(fill(self.tr("Perlu PIN manajer untuk: {0}"), action)))
         self.user = self.add_field(self.tr("Manajer"), QComboBox())
         # managers first
         for info in sorted(managers, key=lambda u: (u.role is not Role.MANAGER, u.full_name)):
@@ -174,7 +175,7 @@ class BuyerDialog(FormDialog):
         self.info.setWordWrap(True)
         self.form.addRow(self.info)
         if current is not None:
-            self.info.setText(self.tr("Pembeli sekarang: {0}").replace("{0}", current))
+            self.info.setText(fill(self.tr("Pembeli sekarang: {0}"), current))
         self.field.textChanged.connect(self._check)
         self.field.setFocus()
 
@@ -190,7 +191,7 @@ class BuyerDialog(FormDialog):
         self.error.clear()
         digits = sum(ch.isdigit() for ch in text)
         if digits < 18:
-            self.info.setText(self.tr("{0} dari 18 angka").replace("{0}", str(digits)))
+            self.info.setText(fill(self.tr("{0} dari 18 angka"), str(digits)))
             return
         try:
             buyer = self._look_up(text)
@@ -205,9 +206,7 @@ class BuyerDialog(FormDialog):
         )
         progress = self.tr("{0}: {1} dari minimal {2}, termasuk transaksi ini")
         progress = (
-            progress.replace("{0}", buyer.period_label)
-            .replace("{1}", format_rupiah(buyer.total))
-            .replace("{2}", format_rupiah(buyer.minimum))
+            fill(progress, buyer.period_label, format_rupiah(buyer.total), format_rupiah(buyer.minimum))
         )
         self.info.setText(f"{buyer.masked}<br>{who}<br>{progress}")
 

@@ -16,33 +16,32 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget,
 
 import pos
 from pos.application.till import TillBackend
-from pos.core.document import Block, DrawerKick
+from pos.core.document import DrawerKick
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
 from pos.core.payments import PaymentMethod
 from pos.core.receipt import Receipt, receipt_document
 from pos.core.timeutil import local_time
 from pos.core.versions import is_newer
-from pos.services.context import ROLE_LABELS, Actor, Role
+from pos.services.context import ROLE_LABELS, Actor
 from pos.services.shifts import ShiftView, may_work_without_shift
 from pos.ui.about import HelpMenu
 from pos.ui.checkout import CheckoutScreen
 from pos.ui.checkout_actions import CheckoutActions
-from pos.ui.dialogs import ManagerPinDialog, PreviewDialog
+from pos.ui.checkout_functions import Function
+from pos.ui.i18n import fill
 from pos.ui.manager_page import ManagerPage
 from pos.ui.recovery import Recovery
-from pos.ui.refund import RefundDialog
 from pos.ui.scan_routing import route_scan
 from pos.ui.scanner import ScannerFilter
 from pos.ui.setup.admin_menu import AdminMenu, ensure_own_pin
-from pos.ui.shift_dialogs import CloseShiftDialog, open_shift_dialog
+from pos.ui.shift_dialogs import open_shift_dialog
 from pos.ui.signin import SignInScreen
 from pos.ui.tasks import TaskRunner
+from pos.ui.till_actions import SubmitPrint, TillActions
 from pos.ui.type_ahead import TypeAhead
 from pos.ui.widgets import confirm, run_dialog
 from pos.ui.x11_keys import BlockedKeyRescue
-
-SubmitPrint = Callable[[tuple[Block, ...], str], object]  # returns the print job's id
 
 
 class MainWindow(QMainWindow):
@@ -59,10 +58,11 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         outlet = backend.outlet()
         self.outlet = outlet
-        self.setWindowTitle(self.tr("Kasir {0}").replace("{0}", outlet.name))
+        self.setWindowTitle(fill(self.tr("Kasir {0}"), outlet.name))
         self.signin = SignInScreen(backend, self.runner, outlet.name, self)
         self.checkout = CheckoutScreen(backend, self)
         self.actions_ = CheckoutActions(self.checkout, backend, self.runner, self.print_receipt, self)
+        self.till_actions = TillActions(self, self)  # refund, X report, closing the shift
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.signin)
         self.pages.addWidget(self.checkout)
@@ -125,10 +125,10 @@ class MainWindow(QMainWindow):
         else:
             QApplication.beep()  # sign in first; the PIN field never takes a scan
 
-    def on_function_key(self, request: str) -> None:
+    def on_function_key(self, function: Function, argument: str) -> None:
         """A function (F2, F8...) may open a dialog: keys typed meanwhile are held and given to it."""
         with self.type_ahead.opening():
-            self.on_function(request)
+            self.on_function(function, argument)
 
     # --- session ----------------------------------------------------------------------------------
     def show_sign_in(self) -> None:
@@ -177,9 +177,7 @@ class MainWindow(QMainWindow):
     def start_selling(self, actor: Actor, shift: ShiftView) -> None:
         self.cashier_label.setText(f"{actor.full_name} ({ROLE_LABELS[actor.role]})")
         self.shift_label.setText(
-            self.tr("Shift #{0} · modal {1}")
-            .replace("{0}", str(shift.shift_id))
-            .replace("{1}", format_rupiah(shift.opening_float))
+            fill(self.tr("Shift #{0} · modal {1}"), str(shift.shift_id), format_rupiah(shift.opening_float))
         )
         self.checkout.start(actor, shift)
         self.pages.setCurrentWidget(self.checkout)
@@ -202,86 +200,20 @@ class MainWindow(QMainWindow):
         self.show_sign_in()
 
     # --- functions --------------------------------------------------------------------------------
-    def on_function(self, request: str) -> None:
-        if self.actions_.handle(request):
+    def window_functions(self) -> dict[Function, Callable[[str], None]]:
+        """The functions this window carries out (the cart's are CheckoutActions')."""
+        return {
+            Function.REFUND: self.till_actions.refund,
+            Function.X_REPORT: lambda _a: self.till_actions.x_report(),
+            Function.CLOSE_SHIFT: lambda _a: self.till_actions.close_shift(),
+            Function.SIGN_OUT: lambda _a: self.sign_out(),
+        }
+
+    def on_function(self, function: Function, argument: str = "") -> None:
+        if self.actions_.handle(function, argument):
             return
-        name, _, argument = request.partition(":")
-        if name == "refund":
-            self.refund(argument)
-        elif name == "xReport":
-            self.x_report()
-        elif name == "closeShift":
-            self.close_shift()
-        elif name == "signOut":
-            self.sign_out()
+        self.window_functions()[function](argument)  # a function nobody carries out fails here
         self.focus_page()
-
-    def refund(self, text: str = "") -> None:
-        actor, shift = self.checkout.actor, self.checkout.shift
-        if actor is None:
-            return
-
-        def submit(receipt_no: str, lines: dict[int, int], reason: str) -> Any:
-            if not lines:
-                raise DomainError(self.tr("Pilih paling sedikit satu barang untuk diretur."))
-            if not reason.strip():
-                raise DomainError(self.tr("Alasan retur wajib diisi."))
-            managers = [u for u in self.backend.users() if u.role in (Role.MANAGER, Role.ADMIN)]
-            action = (
-                self.tr("Refund struk {0}: kembalikan {1}")
-                .replace("{0}", receipt_no)
-                .replace("{1}", format_rupiah(dialog.refund_amount()))
-            )
-            pin = ManagerPinDialog(action, managers, self.backend.approve, dialog)
-            if not run_dialog(pin) or pin.approver is None:
-                return None
-            return self.backend.refunds.refund(
-                actor, pin.approver, receipt_no, lines, reason, shift.shift_id if shift else None
-            )
-
-        dialog = RefundDialog(self.backend.refunds.refundable, submit, text, self)
-        if run_dialog(dialog) and dialog.result is not None:
-            self.checkout.say(
-                self.tr("Refund {0} tersimpan: kembalikan {1} tunai kepada pelanggan.")
-                .replace("{0}", dialog.result.refund_no)
-                .replace("{1}", format_rupiah(dialog.result.total))
-            )
-
-    def x_report(self) -> None:
-        shift = self.checkout.shift
-        if shift is None:
-            return
-        text = self.backend.shift_report_text(self.backend.shift_summary(shift.shift_id))
-        run_dialog(PreviewDialog(self.tr("Laporan X"), text, self))
-
-    def close_shift(self) -> None:
-        actor, shift = self.checkout.actor, self.checkout.shift
-        if actor is None or shift is None:
-            return
-        if not self.checkout.cart.is_empty:
-            self.checkout.say(self.tr("Selesaikan atau tahan transaksi ini sebelum menutup shift."), True)
-            return
-        summary = self.backend.shift_summary(shift.shift_id)
-        dialog = CloseShiftDialog(
-            summary,
-            self.backend.shift_report_text(summary),
-            lambda counts: self.backend.close_shift(actor, shift.shift_id, counts),
-            self,
-        )
-        self.close_dialog = dialog
-        if not run_dialog(dialog) or dialog.closed is None:
-            return
-        backup = dialog.closed.backup  # the shift is closed all the same; the backup is the manager's
-        if backup is not None and backup.note:
-            self.show_data_banner(backup.note, error=backup.error is not None)
-        z_text = self.backend.shift_report_text(dialog.closed)
-        if self.submit_print is not None:
-            self.submit_print(self.backend.shift_report(dialog.closed), self.tr("Laporan Z"))
-        self.checkout.shift = None
-        self.last_z_report = z_text
-        run_dialog(PreviewDialog(self.tr("Laporan Z"), z_text, self))
-        self.checkout.actor = None
-        self.show_sign_in()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the till never loses a sale in progress: it is parked, to be recalled later."""
@@ -367,7 +299,7 @@ class MainWindow(QMainWindow):
     def _show_printer(self, status: Any) -> None:
         if status.kind == "ready" and status.job_id in self.receipt_jobs:
             self._mark_printed(self.receipt_jobs.pop(status.job_id))
-        waiting = self.tr(" · {0} antre").replace("{0}", str(status.pending)) if status.pending else ""
+        waiting = fill(self.tr(" · {0} antre"), str(status.pending)) if status.pending else ""
         self.printer_label.setText(f"{status.message}{waiting}")
         self.printer_label.setProperty("error", status.kind in ("offline", "paper_out", "error"))
         self.printer_label.style().polish(self.printer_label)
@@ -377,18 +309,15 @@ class MainWindow(QMainWindow):
         last = local_time(when, self.outlet.timezone).strftime("%d/%m %H:%M") if when else "-"
         if status.refused:
             # a refused token, till or version never heals by retrying: name it as a manager's job
-            text = self.tr("Sinkron DITOLAK ({0} menunggu): {1}").replace("{0}", str(status.pending))
-            text = text.replace("{1}", status.message.removeprefix("Sinkronisasi ditolak: "))
+            reason = status.message.removeprefix("Sinkronisasi ditolak: ")
+            text = fill(self.tr("Sinkron DITOLAK ({0} menunggu): {1}"), status.pending, reason)
         else:
             state = self.tr("online") if status.online else self.tr("offline")
-            text = (
-                self.tr("Sinkron {0}: {1} menunggu · terakhir berhasil {2}")
-                .replace("{0}", state)
-                .replace("{1}", str(status.pending))
-                .replace("{2}", last)
+            text = fill(
+                self.tr("Sinkron {0}: {1} menunggu · terakhir berhasil {2}"), state, status.pending, last
             )
         if status.rejected:
-            text += self.tr(" · {0} ditolak").replace("{0}", str(status.rejected))
+            text += fill(self.tr(" · {0} ditolak"), str(status.rejected))
         if status.clock_warning:
             text += f" · {status.clock_warning}"
         self.sync_label.setText(text)
@@ -404,10 +333,8 @@ class MainWindow(QMainWindow):
         self.latest_version = latest
         newer = latest is not None and is_newer(latest, pos.__version__)
         if newer:
-            self.update_label.setText(self.tr("Versi baru tersedia: {0}").replace("{0}", str(latest)))
+            self.update_label.setText(fill(self.tr("Versi baru tersedia: {0}"), str(latest)))
             self.update_label.setToolTip(
-                self.tr("Kasir ini versi {0}. Hubungi TI provinsi untuk memperbarui.").replace(
-                    "{0}", pos.__version__
-                )
+                fill(self.tr("Kasir ini versi {0}. Hubungi TI provinsi untuk memperbarui."), pos.__version__)
             )
         self.update_label.setVisible(newer)

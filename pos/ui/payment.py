@@ -27,6 +27,7 @@ from pos.core.errors import DomainError
 from pos.core.money import format_rupiah, parse_rupiah
 from pos.core.payments import PAYMENT_LABELS, Payment, PaymentMethod, quick_tenders, remaining, settle
 from pos.core.qris import dynamic_qris
+from pos.ui.i18n import fill
 from pos.ui.qr_image import qr_image
 from pos.ui.scanner import typed_only
 from pos.ui.widgets import big_button
@@ -180,13 +181,13 @@ class PaymentDialog(QDialog):
             self.qris_payload = dynamic_qris(self.static_qris, amount)
         except DomainError as error:
             self.qris_payload = None
-            self.message.setText(self.tr("QRIS statis outlet tidak sah: {0}").replace("{0}", str(error)))
+            self.message.setText(fill(self.tr("QRIS statis outlet tidak sah: {0}"), str(error)))
             return
         self.qr_label.setPixmap(QPixmap.fromImage(qr_image(self.qris_payload, QR_SIZE)))
         self.qr_caption.setText(
-            self.tr(
+            fill(self.tr(
                 "Pindai dengan aplikasi bank/e-wallet: {0}. Tekan Enter setelah pembayaran masuk."
-            ).replace("{0}", format_rupiah(amount))
+            ), format_rupiah(amount))
         )
 
     def add_tender(self) -> None:
@@ -259,13 +260,13 @@ class PaymentDialog(QDialog):
             given = 0
         due = self.remaining
         if self.method is PaymentMethod.CASH and given >= due > 0:
-            self.change_label.setText(self.tr("Kembalian {0}").replace("{0}", format_rupiah(given - due)))
+            self.change_label.setText(fill(self.tr("Kembalian {0}"), format_rupiah(given - due)))
         else:
             self.change_label.clear()
 
     def _render(self) -> None:
-        self.total_label.setText(self.tr("Total {0}").replace("{0}", format_rupiah(self.total)))
-        self.remaining_label.setText(self.tr("Sisa {0}").replace("{0}", format_rupiah(self.remaining)))
+        self.total_label.setText(fill(self.tr("Total {0}"), format_rupiah(self.total)))
+        self.remaining_label.setText(fill(self.tr("Sisa {0}"), format_rupiah(self.remaining)))
         self.tendered.clear()
         self.tendered.setVisible(bool(self.payments))
         for payment in self.payments:
@@ -278,8 +279,9 @@ class PaymentDialog(QDialog):
         Each fills the amount field; Enter (or "Terima") takes it."""
         while self.quick_layout.count():
             item = self.quick_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            button = item.widget() if item is not None else None
+            if button is not None:
+                button.deleteLater()
         self.quick_amounts = quick_tenders(self.remaining)[:6]
         for number, amount in enumerate(self.quick_amounts, start=1):
             label = format_rupiah(amount) + (self.tr(" (pas)") if number == 1 else "")

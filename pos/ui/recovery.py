@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from pos.core.errors import DomainError
@@ -18,6 +19,7 @@ from pos.core.money import format_rupiah
 from pos.core.timeutil import local_time
 from pos.services.open_cart import OpenCartView
 from pos.services.receipts import UnprintedReceipt
+from pos.ui.i18n import fill
 
 
 class UnprintedDialog(QDialog):
@@ -63,14 +65,10 @@ class OpenCartDialog(QDialog):
         self.setWindowTitle(self.tr("Transaksi belum selesai"))
         when = local_time(view.updated_at, timezone)
         text = (
-            self.tr(
+            fill(self.tr(
                 "Kasir berhenti di tengah transaksi ({0}, pukul {1}): {2} barang, total {3}. "
                 "Belum ada pembayaran yang tersimpan untuk transaksi ini."
-            )
-            .replace("{0}", view.cashier)
-            .replace("{1}", f"{when:%H:%M}")
-            .replace("{2}", str(view.item_count))
-            .replace("{3}", format_rupiah(view.total))
+            ), view.cashier, f"{when:%H:%M}", str(view.item_count), format_rupiah(view.total))
         )
         self.text = QLabel(text, objectName="openCartText", wordWrap=True)
         self.resume_button = QPushButton(self.tr("Lanjutkan transaksi"), objectName="resumeCart")
@@ -115,8 +113,8 @@ class Recovery:
         if self.run_dialog(UnprintedDialog(rows, self.window.outlet.timezone, self.window)):
             for row in rows:
                 self.print_original(row.receipt_no)
-            said = self.window.tr("{0} struk yang belum tercetak dikirim ke printer.")
-            self.window.checkout.say(said.replace("{0}", str(len(rows))))
+            said = QCoreApplication.translate("Recovery", "{0} struk yang belum tercetak dikirim ke printer.")
+            self.window.checkout.say(fill(said, len(rows)))
 
     def offer_open_cart(self) -> None:
         window, checkout = self.window, self.window.checkout
@@ -125,11 +123,8 @@ class Recovery:
             return
         if self.run_dialog(OpenCartDialog(view, window.outlet.timezone, window)):
             checkout.restore(view.cart, view.buyer_nip)
-            checkout.say(
-                window.tr("Transaksi dilanjutkan: {0} barang, {1}.")
-                .replace("{0}", str(view.item_count))
-                .replace("{1}", format_rupiah(view.total))
-            )
+            resumed = QCoreApplication.translate("Recovery", "Transaksi dilanjutkan: {0} barang, {1}.")
+            checkout.say(fill(resumed, view.item_count, format_rupiah(view.total)))
             return
         when = local_time(view.updated_at, window.outlet.timezone)
         try:
@@ -137,4 +132,5 @@ class Recovery:
         except DomainError as error:
             checkout.say(str(error), error=True)
             return
-        checkout.say(window.tr("Transaksi ditahan: {0}. Panggil dengan F11.").replace("{0}", parked.label))
+        parked_text = QCoreApplication.translate("Recovery", "Transaksi ditahan: {0}. Panggil dengan F11.")
+        checkout.say(fill(parked_text, parked.label))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
 from pos.services.refunds import RefundableSale, RefundResult
+from pos.ui.i18n import fill
 from pos.ui.widgets import big_button
 
 
@@ -29,7 +30,7 @@ class RefundDialog(QDialog):
         self.setWindowTitle(self.tr("Retur / refund (F9)"))
         self._find, self._submit = find, submit
         self.sale: RefundableSale | None = None
-        self.result: RefundResult | None = None
+        self.refunded: RefundResult | None = None
         self.receipt_field = QLineEdit(objectName="refundReceipt")
         self.receipt_field.setPlaceholderText(self.tr("Nomor struk atau pindai QR struk, lalu Enter"))
         self.receipt_field.returnPressed.connect(self.look_up)
@@ -90,10 +91,12 @@ class RefundDialog(QDialog):
             return
         sale = self.sale
         self.summary.setText(
-            self.tr("Struk {0} · total {1} · sudah direfund {2}")
-            .replace("{0}", sale.receipt_no)
-            .replace("{1}", format_rupiah(sale.total))
-            .replace("{2}", format_rupiah(sale.refunded_total))
+            fill(
+                self.tr("Struk {0} · total {1} · sudah direfund {2}"),
+                sale.receipt_no,
+                format_rupiah(sale.total),
+                format_rupiah(sale.refunded_total),
+            )
         )
         self.table.setRowCount(len(sale.lines))
         for row, line in enumerate(sale.lines):
@@ -119,7 +122,7 @@ class RefundDialog(QDialog):
 
     def _show_amount(self) -> None:
         self.amount_label.setText(
-            self.tr("Kembalikan kepada pelanggan: {0}").replace("{0}", format_rupiah(self.refund_amount()))
+            fill(self.tr("Kembalikan kepada pelanggan: {0}"), format_rupiah(self.refund_amount()))
         )
 
     def chosen_lines(self) -> dict[int, int]:
@@ -143,9 +146,9 @@ class RefundDialog(QDialog):
             self.error.setText(self.tr("Cari struknya dulu."))
             return
         try:
-            self.result = self._submit(self.sale.receipt_no, self.chosen_lines(), self.reason.text())
+            self.refunded = self._submit(self.sale.receipt_no, self.chosen_lines(), self.reason.text())
         except DomainError as error:
             self.error.setText(str(error))
             return
-        if self.result is not None:
+        if self.refunded is not None:
             self.accept()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from pos.core.regions import REGIONS, find_region
+from pos.ui.i18n import fill
 
 
 class RegionChoice(QComboBox):
@@ -36,7 +37,7 @@ class RegionChoice(QComboBox):
         if region is not None:
             self.setCurrentIndex(self.findData(region.code))
         elif text:
-            label = self.tr("{0} (bukan kabupaten/kota NTT: pilih dari daftar)").replace("{0}", text)
+            label = fill(self.tr("{0} (bukan kabupaten/kota NTT: pilih dari daftar)"), text)
             self.addItem(label, text)
             self.setCurrentIndex(self.count() - 1)
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QSpinBox, QVBoxLayout
 
@@ -17,6 +17,7 @@ from pos.core.errors import DomainError
 from pos.core.money import format_rupiah, parse_rupiah
 from pos.services.shifts import DENOMINATIONS, ShiftSummary, ShiftView
 from pos.ui.dialogs import TextDialog
+from pos.ui.i18n import fill
 from pos.ui.scanner import typed_only
 from pos.ui.widgets import big_button
 
@@ -29,16 +30,17 @@ def open_shift_dialog(
     With `without_shift` (a manager: `shifts.may_work_without_shift`) "Tanpa shift" (Alt+N) accepts the
     dialog with `value` None: the back office and the Admin menu, no selling."""
     dialog = TextDialog(
-        parent.tr("Buka shift"),
-        parent.tr("Modal awal di laci"),
+        QCoreApplication.translate("OpenShiftDialog", "Buka shift"),
+        QCoreApplication.translate("OpenShiftDialog", "Modal awal di laci"),
         lambda text: open_shift(parse_rupiah(text)),
         parent,
     )
     dialog.setObjectName("openShiftDialog")
     typed_only(dialog.field)
-    dialog.field.setPlaceholderText(parent.tr("mis. 200000 atau 200rb"))
-    dialog.ok_button.setText(parent.tr("Buka shift") + "\nEnter")
-    skip = big_button(parent.tr("Tanpa shift (manajemen toko)"), "Alt+N", dialog)
+    dialog.field.setPlaceholderText(QCoreApplication.translate("OpenShiftDialog", "mis. 200000 atau 200rb"))
+    dialog.ok_button.setText(QCoreApplication.translate("OpenShiftDialog", "Buka shift") + "\nEnter")
+    without = QCoreApplication.translate("OpenShiftDialog", "Tanpa shift (manajemen toko)")
+    skip = big_button(without, "Alt+N", dialog)
     skip.setShortcut("Alt+N")
     skip.clicked.connect(dialog.accept)  # QDialog.accept: no float checked, `value` stays None
     skip.setVisible(without_shift)
@@ -137,15 +139,15 @@ class CloseShiftDialog(QDialog):
             self.values[denomination].setText(format_rupiah(value))
         expected = self.summary.expected_cash
         self.expected_label.setText(
-            self.tr("Seharusnya di laci: {0}").replace("{0}", format_rupiah(expected))
+            fill(self.tr("Seharusnya di laci: {0}"), format_rupiah(expected))
         )
-        self.counted_label.setText(self.tr("Dihitung: {0}").replace("{0}", format_rupiah(total)))
+        self.counted_label.setText(fill(self.tr("Dihitung: {0}"), format_rupiah(total)))
         difference = total - expected
         word = (
             self.tr("pas") if difference == 0 else (self.tr("lebih") if difference > 0 else self.tr("kurang"))
         )
         self.difference_label.setText(
-            self.tr("Selisih: {0} ({1})").replace("{0}", format_rupiah(difference)).replace("{1}", word)
+            fill(self.tr("Selisih: {0} ({1})"), format_rupiah(difference), word)
         )
         self.difference_label.setProperty("error", difference < 0)
         self.difference_label.style().unpolish(self.difference_label)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QLineEdit,
 from pos.application.till import TillBackend
 from pos.services.context import ROLE_LABELS, ROLE_RANK, Actor
 from pos.services.users import UserInfo
+from pos.ui.i18n import fill
 from pos.ui.tasks import TaskRunner
 from pos.ui.widgets import big_button
 
@@ -96,7 +97,7 @@ class SignInScreen(QWidget):
         lines = " · ".join(
             f"{username}:\u00a0PIN\u00a0{pin}" for username, _role, pin in staff
         )  # no break inside
-        self.hint.setText(self.tr("Outlet demo. {0}").replace("{0}", lines))
+        self.hint.setText(fill(self.tr("Outlet demo. {0}"), lines))
         self.hint.show()
 
     def reset(self) -> None:
@@ -144,6 +145,6 @@ class SignInScreen(QWidget):
         self.show_error(
             str(error)
             if isinstance(error, ValueError)
-            else self.tr("Gagal masuk: {0}").replace("{0}", str(error))
+            else fill(self.tr("Gagal masuk: {0}"), str(error))
         )
         self.pin.setFocus()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QSizePolicy, QWidget
 
 from pos.ui.screen_fit import fit_to_screen
@@ -53,8 +53,8 @@ def show_error(parent: Any, title: str, message: str) -> None:
 
 def confirm(parent: Any, title: str, message: str) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, title, message, parent=parent)
-    yes = box.addButton(parent.tr("Ya") if parent else "Ya", QMessageBox.ButtonRole.YesRole)
-    box.addButton(parent.tr("Tidak") if parent else "Tidak", QMessageBox.ButtonRole.NoRole)
+    yes = box.addButton(QCoreApplication.translate("Confirm", "Ya"), QMessageBox.ButtonRole.YesRole)
+    box.addButton(QCoreApplication.translate("Confirm", "Tidak"), QMessageBox.ButtonRole.NoRole)
     box.exec()
     if parent is not None:
         parent.window().activateWindow()

@@ -1,174 +1,194 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
-    <name />
-    <message>
-        <location filename="../../pos/ui/about.py" line="21" />
-        <source>NTT Mart POS versi {0}</source>
-        <translation>NTT Mart POS version {0}</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/about.py" line="22" />
-        <source>Kasir offline-first untuk outlet NTT Mart (Dekranasda Provinsi NTT).</source>
-        <translation>Offline-first till for the NTT Mart outlets (Dekranasda of NTT province).</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/about.py" line="24" />
-        <source>Outlet: {0}</source>
-        <translation>Outlet: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/about.py" line="28" />
-        <source>Versi baru tersedia: {0}. Hubungi TI provinsi untuk memperbarui.</source>
-        <translation>New version available: {0}. Contact the province's IT to update.</translation>
-    </message>
-</context>
-<context>
     <name>AdminMenu</name>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="33" />
-        <location filename="../../pos/ui/setup/admin_menu.py" line="76" />
-        <location filename="../../pos/ui/setup/admin_menu.py" line="89" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="34" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="77" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="90" />
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="39" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="40" />
         <source>Manajemen toko: katalog, stok, konsinyasi...</source>
         <translation>Store management: catalog, stock, consignment...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="42" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="43" />
         <source>Buka laci kas</source>
         <translation>Open cash drawer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="43" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="44" />
         <source>Kas masuk / keluar...</source>
         <translation>Cash in / out...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="44" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="45" />
         <source>Pengaturan outlet...</source>
         <translation>Outlet settings...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="45" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="46" />
         <source>Pengguna...</source>
         <translation>Users...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="46" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="47" />
         <source>Printer struk...</source>
         <translation>Receipt printer...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="47" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="48" />
         <source>Antrian cetak...</source>
         <translation>Print queue...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="48" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="49" />
         <source>Event sinkron ditolak...</source>
         <translation>Rejected sync events...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="56" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="57" />
         <source>Klik untuk melihat antrian cetak</source>
         <translation>Click to see the print queue</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="63" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="64" />
         <source> · {0} gagal</source>
         <translation> · {0} failed</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="76" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="77" />
         <source>Masuk dulu sebagai admin atau manajer.</source>
         <translation>Sign in as an admin or manager first.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="87" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="88" />
         <source>Menu ini</source>
         <translation>This menu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="111" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="112" />
         <source>Printer belum diatur: laci tidak bisa dibuka.</source>
         <translation>No printer set up: the drawer cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="112" />
-        <location filename="../../pos/ui/setup/admin_menu.py" line="117" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="113" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="118" />
         <source>Laci kas</source>
         <translation>Cash drawer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="115" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="116" />
         <source>dibuka dari menu Admin</source>
         <translation>opened from the Admin menu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="119" />
-        <location filename="../../pos/ui/setup/admin_menu.py" line="139" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="120" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="140" />
         <source>Buka laci</source>
         <translation>Open drawer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="125" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="126" />
         <source>Buka shift dulu: kas masuk/keluar dicatat pada shift yang terbuka.</source>
         <translation>Open a shift first: cash in/out is recorded on the open shift.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="126" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="127" />
         <source>Kas masuk / keluar</source>
         <translation>Cash in / out</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/admin_menu.py" line="141" />
+        <location filename="../../pos/ui/setup/admin_menu.py" line="142" />
         <source>Tercatat: {0} {1}.</source>
         <translation>Recorded: {0} {1}.</translation>
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="96" />
+        <source>Admin pertama</source>
+        <translation>First admin</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="97" />
+        <source>Admin mengatur outlet, pengguna dan printer. Ingat PIN ini baik-baik.</source>
+        <translation>The admin manages the outlet, users and printer. Keep this PIN in mind.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="104" />
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="105" />
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="106" />
+        <source>PIN (4-8 angka)</source>
+        <translation>PIN (4-8 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="107" />
+        <source>Ulangi PIN</source>
+        <translation>Repeat PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="113" />
+        <source>Nama pengguna admin wajib diisi.</source>
+        <translation>The admin's username is required.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="116" />
+        <source>PIN dan ulangan PIN tidak sama.</source>
+        <translation>The PIN and its repetition differ.</translation>
+    </message>
+</context>
+<context>
     <name>BuyerDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="159" />
+        <location filename="../../pos/ui/dialogs.py" line="160" />
         <source>Pembeli ASN (F4)</source>
         <translation>Civil-servant buyer (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="164" />
+        <location filename="../../pos/ui/dialogs.py" line="165" />
         <source>Hapus NIP</source>
         <translation>Remove NIP</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="170" />
+        <location filename="../../pos/ui/dialogs.py" line="171" />
         <source>NIP</source>
         <translation>NIP</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="171" />
+        <location filename="../../pos/ui/dialogs.py" line="172" />
         <source>18 angka; spasi, titik, dan tulisan NIP boleh</source>
         <translation>18 digits; spaces, dots and a NIP label are fine</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="177" />
+        <location filename="../../pos/ui/dialogs.py" line="178" />
         <source>Pembeli sekarang: {0}</source>
         <translation>Buyer now: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="193" />
+        <location filename="../../pos/ui/dialogs.py" line="194" />
         <source>{0} dari 18 angka</source>
         <translation>{0} of 18 digits</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="204" />
+        <location filename="../../pos/ui/dialogs.py" line="205" />
         <source>&lt;b&gt;NIP sah, belum terdaftar&lt;/b&gt;</source>
         <translation>&lt;b&gt;Valid NIP, not registered&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="206" />
+        <location filename="../../pos/ui/dialogs.py" line="207" />
         <source>{0}: {1} dari minimal {2}, termasuk transaksi ini</source>
         <translation>{0}: {1} of the {2} minimum, this sale included</translation>
     </message>
@@ -176,314 +196,398 @@
 <context>
     <name>CartTableModel</name>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="33" />
+        <location filename="../../pos/ui/cart_model.py" line="40" />
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="34" />
+        <location filename="../../pos/ui/cart_model.py" line="41" />
         <source>Barang</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="35" />
+        <location filename="../../pos/ui/cart_model.py" line="42" />
         <source>Jml</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="36" />
+        <location filename="../../pos/ui/cart_model.py" line="43" />
         <source>Harga</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="37" />
+        <location filename="../../pos/ui/cart_model.py" line="44" />
         <source>Diskon</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="38" />
+        <location filename="../../pos/ui/cart_model.py" line="45" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <location filename="../../pos/ui/setup/cash_dialog.py" line="29" />
+        <source>Kas masuk / kas keluar</source>
+        <translation>Cash in / cash out</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/cash_dialog.py" line="34" />
+        <source>Uang di laci sekarang: {0}</source>
+        <translation>Cash in the drawer now: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/cash_dialog.py" line="36" />
+        <source>Arah</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/cash_dialog.py" line="39" />
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/cash_dialog.py" line="40" />
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/cash_dialog.py" line="41" />
+        <source>mis. 250000 atau 250rb</source>
+        <translation>e.g. 250000 or 250rb</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/cash_dialog.py" line="42" />
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/cash_dialog.py" line="43" />
+        <source>Disetujui manajer</source>
+        <translation>Approved by manager</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/cash_dialog.py" line="46" />
+        <source>PIN manajer</source>
+        <translation>Manager PIN</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="166" />
+        <source>Buat PIN baru</source>
+        <translation>Create a new PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="172" />
+        <source>PIN Anda direset. Buat PIN baru (4-8 angka, tidak berurutan).</source>
+        <translation>Your PIN was reset. Create a new PIN (4-8 digits, not a sequence).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="174" />
+        <source>PIN baru</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="175" />
+        <source>Ulangi PIN</source>
+        <translation>Repeat PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="186" />
+        <source>PIN dan ulangan PIN tidak sama.</source>
+        <translation>The PIN and its repetition differ.</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutActions</name>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="155" />
+        <location filename="../../pos/ui/checkout_actions.py" line="162" />
         <source>Ubah jumlah (F3)</source>
         <translation>Change quantity (F3)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="179" />
+        <location filename="../../pos/ui/checkout_actions.py" line="187" />
         <source>Diskon total (F6)</source>
         <translation>Sale discount (F6)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="179" />
+        <location filename="../../pos/ui/checkout_actions.py" line="187" />
         <source>Diskon baris (F5)</source>
         <translation>Line discount (F5)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="181" />
+        <location filename="../../pos/ui/checkout_actions.py" line="189" />
         <source>Diskon (mis. 10% atau 5000)</source>
         <translation>Discount (e.g. 10% or 5000)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="203" />
+        <location filename="../../pos/ui/checkout_actions.py" line="211" />
         <source>Ubah harga (F7)</source>
         <translation>Change price (F7)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="209" />
+        <location filename="../../pos/ui/checkout_actions.py" line="218" />
         <source>Ubah harga {0} ke {1}</source>
         <translation>Change price {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="132" />
+        <location filename="../../pos/ui/checkout_actions.py" line="135" />
         <source>Hapus baris</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="132" />
-        <location filename="../../pos/ui/checkout_actions.py" line="233" />
+        <location filename="../../pos/ui/checkout_actions.py" line="135" />
+        <location filename="../../pos/ui/checkout_actions.py" line="240" />
         <source>Batal transaksi</source>
         <translation>Void sale</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="171" />
+        <location filename="../../pos/ui/checkout_actions.py" line="179" />
         <source>NIP pembeli dihapus dari transaksi ini.</source>
         <translation>The buyer's NIP was removed from this sale.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="233" />
+        <location filename="../../pos/ui/checkout_actions.py" line="240" />
         <source>Batalkan seluruh transaksi ini?</source>
         <translation>Void this whole sale?</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="240" />
+        <location filename="../../pos/ui/checkout_actions.py" line="247" />
         <source>Transaksi dibatalkan.</source>
         <translation>Sale voided.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="255" />
+        <location filename="../../pos/ui/checkout_actions.py" line="262" />
         <source>Transaksi ditahan: {0} ({1}).</source>
         <translation>Sale parked: {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="263" />
+        <location filename="../../pos/ui/checkout_actions.py" line="268" />
         <source>Selesaikan atau tahan transaksi ini dulu sebelum memanggil yang lain.</source>
         <translation>Finish or park this sale before recalling another.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="267" />
+        <location filename="../../pos/ui/checkout_actions.py" line="272" />
         <source>Tidak ada transaksi yang ditahan.</source>
         <translation>No parked sales.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="280" />
+        <location filename="../../pos/ui/checkout_actions.py" line="285" />
         <source>Transaksi dipanggil: {0}</source>
         <translation>Sale recalled: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="294" />
+        <location filename="../../pos/ui/checkout_actions.py" line="299" />
         <source>Perlu persetujuan manajer sebelum pembayaran.</source>
         <translation>A manager must approve before payment.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="317" />
+        <location filename="../../pos/ui/checkout_actions.py" line="322" />
         <source>Transaksi belum tersimpan: {0}</source>
         <translation>Sale not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="329" />
+        <location filename="../../pos/ui/checkout_actions.py" line="334" />
         <source>Struk tidak bisa dibuat: {0}</source>
         <translation>Receipt could not be made: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="336" />
+        <location filename="../../pos/ui/checkout_actions.py" line="341" />
         <source>Belum ada struk untuk dicetak ulang.</source>
         <translation>No receipt to reprint yet.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="339" />
+        <location filename="../../pos/ui/checkout_actions.py" line="344" />
         <source>Cetak ulang struk {0}.</source>
         <translation>Reprinting receipt {0}.</translation>
     </message>
 </context>
 <context>
-    <name>CheckoutScreen</name>
+    <name>CheckoutPanel</name>
     <message>
-        <location filename="../../pos/ui/checkout.py" line="49" />
-        <source>Cari barang</source>
-        <translation>Find item</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="50" />
-        <source>Ubah jumlah</source>
-        <translation>Quantity</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="51" />
-        <source>Pembeli ASN</source>
-        <translation>ASN buyer</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="52" />
-        <source>Diskon baris</source>
-        <translation>Line discount</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="53" />
-        <source>Diskon total</source>
-        <translation>Sale discount</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="54" />
-        <source>Ubah harga</source>
-        <translation>Change price</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="55" />
-        <source>Retur</source>
-        <translation>Refund</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="56" />
-        <source>Tahan</source>
-        <translation>Park</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="57" />
-        <source>Panggil</source>
-        <translation>Recall</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="58" />
-        <source>Cetak ulang</source>
-        <translation>Reprint</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="59" />
-        <source>Hapus baris</source>
-        <translation>Remove line</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="60" />
-        <source>Batal transaksi</source>
-        <translation>Void sale</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="61" />
-        <source>Laporan X</source>
-        <translation>X report</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="62" />
-        <source>Tutup shift</source>
-        <translation>Close shift</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="63" />
-        <source>Keluar</source>
-        <translation>Sign out</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="91" />
-        <source>Pindai barcode, NIP, atau QR struk · ketik kode lalu Enter · 3*kode untuk 3 barang</source>
-        <translation>Scan a barcode, NIP or receipt QR · type a code and Enter · 3*code for 3 items</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="123" />
+        <location filename="../../pos/ui/checkout_panel.py" line="38" />
         <source>Pratinjau struk terakhir</source>
         <translation>Last receipt preview</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout.py" line="131" />
-        <source>TOTAL</source>
-        <translation>TOTAL</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="136" />
-        <source>PEMBELI</source>
-        <translation>BUYER</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="142" />
+        <location filename="../../pos/ui/checkout_panel.py" line="40" />
         <source>BAYAR</source>
         <translation>PAY</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout.py" line="249" />
-        <source>Barcode {0} tidak dikenal.</source>
-        <translation>Unknown barcode {0}.</translation>
+        <location filename="../../pos/ui/checkout_panel.py" line="45" />
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout.py" line="322" />
-        <source>NIP tidak sah: {0}</source>
-        <translation>Invalid NIP: {0}</translation>
+        <location filename="../../pos/ui/checkout_panel.py" line="50" />
+        <source>PEMBELI</source>
+        <translation>BUYER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout.py" line="325" />
-        <source>Pembeli ASN dicatat: {0}</source>
-        <translation>ASN buyer recorded: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="331" />
-        <source>Bukan ASN / belum dipindai (F4)</source>
-        <translation>Not a civil servant / not scanned (F4)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="337" />
-        <source>&lt;b&gt;NIP sah, belum terdaftar&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Valid NIP, not registered&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="341" />
-        <source>Minimal tercapai</source>
-        <translation>Minimum reached</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="343" />
-        <source>Kurang {0}</source>
-        <translation>{0} short</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/checkout.py" line="360" />
+        <location filename="../../pos/ui/checkout_panel.py" line="63" />
         <source>{0} barang · {1} baris</source>
         <translation>{0} items · {1} lines</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout.py" line="364" />
+        <location filename="../../pos/ui/checkout_panel.py" line="65" />
         <source>Subtotal {0}</source>
         <translation>Subtotal {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout.py" line="366" />
+        <location filename="../../pos/ui/checkout_panel.py" line="67" />
         <source>Diskon {0}</source>
         <translation>Discount {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout.py" line="368" />
+        <location filename="../../pos/ui/checkout_panel.py" line="69" />
         <source>PPN {0}</source>
         <translation>VAT {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout.py" line="400" />
-        <source>Keranjang belum tersimpan ke disk; coba lagi.</source>
-        <translation>The cart is not saved to disk yet; try again.</translation>
+        <location filename="../../pos/ui/checkout_panel.py" line="76" />
+        <source>Bukan ASN / belum dipindai (F4)</source>
+        <translation>Not a civil servant / not scanned (F4)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout.py" line="408" />
+        <location filename="../../pos/ui/checkout_panel.py" line="82" />
+        <source>&lt;b&gt;NIP sah, belum terdaftar&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Valid NIP, not registered&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_panel.py" line="86" />
+        <source>Minimal tercapai</source>
+        <translation>Minimum reached</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_panel.py" line="88" />
+        <source>Kurang {0}</source>
+        <translation>{0} short</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_panel.py" line="101" />
         <source>Kembalian {0}</source>
         <translation>Change {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout.py" line="410" />
+        <location filename="../../pos/ui/checkout_panel.py" line="104" />
         <source>Transaksi terakhir {0}: total {1}, dibayar {2}, kembalian {3}</source>
         <translation>Last sale {0}: total {1}, paid {2}, change {3}</translation>
     </message>
+</context>
+<context>
+    <name>CheckoutScreen</name>
     <message>
-        <location filename="../../pos/ui/checkout.py" line="417" />
+        <location filename="../../pos/ui/checkout_functions.py" line="39" />
+        <source>Cari barang</source>
+        <translation>Find item</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_functions.py" line="40" />
+        <source>Ubah jumlah</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_functions.py" line="41" />
+        <source>Pembeli ASN</source>
+        <translation>ASN buyer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_functions.py" line="42" />
+        <source>Diskon baris</source>
+        <translation>Line discount</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_functions.py" line="43" />
+        <source>Diskon total</source>
+        <translation>Sale discount</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_functions.py" line="44" />
+        <source>Ubah harga</source>
+        <translation>Change price</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_functions.py" line="45" />
+        <source>Retur</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_functions.py" line="46" />
+        <source>Tahan</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_functions.py" line="47" />
+        <source>Panggil</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_functions.py" line="48" />
+        <source>Cetak ulang</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_functions.py" line="49" />
+        <source>Hapus baris</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_functions.py" line="50" />
+        <source>Batal transaksi</source>
+        <translation>Void sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_functions.py" line="51" />
+        <source>Laporan X</source>
+        <translation>X report</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_functions.py" line="52" />
+        <source>Tutup shift</source>
+        <translation>Close shift</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout_functions.py" line="53" />
+        <source>Keluar</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout.py" line="74" />
+        <source>Pindai barcode, NIP, atau QR struk · ketik kode lalu Enter · 3*kode untuk 3 barang</source>
+        <translation>Scan a barcode, NIP or receipt QR · type a code and Enter · 3*code for 3 items</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout.py" line="215" />
+        <source>Barcode {0} tidak dikenal.</source>
+        <translation>Unknown barcode {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout.py" line="223" />
+        <source>Kode {0} tidak dikenal.</source>
+        <translation>Unknown code {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout.py" line="290" />
+        <source>NIP tidak sah: {0}</source>
+        <translation>Invalid NIP: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout.py" line="293" />
+        <source>Pembeli ASN dicatat: {0}</source>
+        <translation>ASN buyer recorded: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout.py" line="329" />
+        <source>Keranjang belum tersimpan ke disk; coba lagi.</source>
+        <translation>The cart is not saved to disk yet; try again.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/checkout.py" line="339" />
         <source>Transaksi selesai. Silakan pindai barang pelanggan berikutnya.</source>
         <translation>Sale complete. Scan the next customer's items.</translation>
     </message>
@@ -491,69 +595,82 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="69" />
+        <location filename="../../pos/ui/shift_dialogs.py" line="73" />
         <source>Tutup shift</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="75" />
+        <location filename="../../pos/ui/shift_dialogs.py" line="79" />
         <source>&lt;b&gt;Pecahan&lt;/b&gt;</source>
         <translation>&lt;b&gt;Denomination&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="76" />
+        <location filename="../../pos/ui/shift_dialogs.py" line="80" />
         <source>&lt;b&gt;Jumlah lembar/keping&lt;/b&gt;</source>
         <translation>&lt;b&gt;Notes/coins&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="77" />
+        <location filename="../../pos/ui/shift_dialogs.py" line="81" />
         <source>&lt;b&gt;Nilai&lt;/b&gt;</source>
         <translation>&lt;b&gt;Value&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="100" />
+        <location filename="../../pos/ui/shift_dialogs.py" line="104" />
         <source>Tutup shift &amp; cetak Z</source>
         <translation>Close shift &amp; print Z</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="104" />
+        <location filename="../../pos/ui/shift_dialogs.py" line="108" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="118" />
+        <location filename="../../pos/ui/shift_dialogs.py" line="122" />
         <source>&lt;b&gt;Laporan X (sebelum tutup)&lt;/b&gt;</source>
         <translation>&lt;b&gt;X report (before closing)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="138" />
+        <location filename="../../pos/ui/shift_dialogs.py" line="142" />
         <source>Seharusnya di laci: {0}</source>
         <translation>Expected in drawer: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="140" />
+        <location filename="../../pos/ui/shift_dialogs.py" line="144" />
         <source>Dihitung: {0}</source>
         <translation>Counted: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="143" />
+        <location filename="../../pos/ui/shift_dialogs.py" line="147" />
         <source>pas</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="143" />
+        <location filename="../../pos/ui/shift_dialogs.py" line="147" />
         <source>lebih</source>
         <translation>over</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="143" />
+        <location filename="../../pos/ui/shift_dialogs.py" line="147" />
         <source>kurang</source>
         <translation>short</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="146" />
+        <location filename="../../pos/ui/shift_dialogs.py" line="150" />
         <source>Selisih: {0} ({1})</source>
         <translation>Difference: {0} ({1})</translation>
+    </message>
+</context>
+<context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../pos/ui/widgets.py" line="56" />
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets.py" line="57" />
+        <source>Tidak</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -590,14 +707,82 @@
     </message>
 </context>
 <context>
+    <name>ExtrasPage</name>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="152" />
+        <source>QRIS dan server provinsi</source>
+        <translation>QRIS and provincial server</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="153" />
+        <source>Boleh dilewati: keduanya bisa diatur nanti di menu Admin.</source>
+        <translation>May be skipped: both can be set later in the Admin menu.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="155" />
+        <source>Tempel atau pindai QRIS statis outlet dari bank</source>
+        <translation>Paste or scan the outlet's static QRIS from the bank</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="157" />
+        <source>Periksa QRIS</source>
+        <translation>Check QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="166" />
+        <source>Tes koneksi</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="171" />
+        <source>QRIS statis</source>
+        <translation>Static QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="176" />
+        <source>Server provinsi</source>
+        <translation>Provincial server</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="177" />
+        <source>Token kasir</source>
+        <translation>Till token</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="188" />
+        <source>Kolom QRIS masih kosong: tempel atau pindai QRIS statis dari bank (boleh dilewati).</source>
+        <translation>The QRIS field is empty: paste or scan the static QRIS from the bank (may be skipped).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="195" />
+        <source>QRIS tidak bisa dipakai: {0}</source>
+        <translation>QRIS cannot be used: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="208" />
+        <source>Menghubungi server...</source>
+        <translation>Contacting the server...</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="220" />
+        <source>Perbaiki QRIS atau kosongkan dulu (bisa diisi nanti di Pengaturan).</source>
+        <translation>Fix the QRIS or clear it first (it can be filled in later in Settings).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="225" />
+        <source>Tekan "Tes koneksi" dulu sampai berhasil, atau kosongkan alamat server.</source>
+        <translation>Press "Test connection" until it succeeds, or clear the server address.</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="40" />
+        <location filename="../../pos/ui/dialogs.py" line="41" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="41" />
+        <location filename="../../pos/ui/dialogs.py" line="42" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -605,12 +790,12 @@
 <context>
     <name>HeldListDialog</name>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="348" />
+        <location filename="../../pos/ui/checkout_actions.py" line="353" />
         <source>Panggil transaksi (F11)</source>
         <translation>Recall sale (F11)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/checkout_actions.py" line="359" />
+        <location filename="../../pos/ui/checkout_actions.py" line="364" />
         <source>Panggil</source>
         <translation>Recall</translation>
     </message>
@@ -618,13 +803,33 @@
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../pos/ui/about.py" line="41" />
+        <location filename="../../pos/ui/about.py" line="23" />
+        <source>NTT Mart POS versi {0}</source>
+        <translation>NTT Mart POS version {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/about.py" line="24" />
+        <source>Kasir offline-first untuk outlet NTT Mart (Dekranasda Provinsi NTT).</source>
+        <translation>Offline-first till for the NTT Mart outlets (Dekranasda of NTT province).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/about.py" line="26" />
+        <source>Outlet: {0}</source>
+        <translation>Outlet: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/about.py" line="30" />
+        <source>Versi baru tersedia: {0}. Hubungi TI provinsi untuk memperbarui.</source>
+        <translation>New version available: {0}. Contact the province's IT to update.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/about.py" line="42" />
         <source>Bantuan</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/about.py" line="43" />
-        <location filename="../../pos/ui/about.py" line="50" />
+        <location filename="../../pos/ui/about.py" line="44" />
+        <location filename="../../pos/ui/about.py" line="51" />
         <source>Tentang NTT Mart POS</source>
         <translation>About NTT Mart POS</translation>
     </message>
@@ -632,138 +837,94 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="59" />
+        <location filename="../../pos/ui/main_window.py" line="61" />
         <source>Kasir {0}</source>
         <translation>Till {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="84" />
+        <location filename="../../pos/ui/main_window.py" line="88" />
         <source>Sinkronisasi: belum diatur</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="94" />
-        <location filename="../../pos/ui/main_window.py" line="313" />
+        <location filename="../../pos/ui/main_window.py" line="98" />
+        <location filename="../../pos/ui/main_window.py" line="254" />
         <source>Printer: tidak ada (pratinjau)</source>
         <translation>Printer: none (preview)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="94" />
-        <location filename="../../pos/ui/main_window.py" line="313" />
+        <location filename="../../pos/ui/main_window.py" line="98" />
+        <location filename="../../pos/ui/main_window.py" line="254" />
         <source>Printer siap</source>
         <translation>Printer ready</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="128" />
+        <location filename="../../pos/ui/main_window.py" line="137" />
         <source>Belum masuk</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="171" />
+        <location filename="../../pos/ui/main_window.py" line="180" />
         <source>Shift #{0} · modal {1}</source>
         <translation>Shift #{0} · float {1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="183" />
+        <location filename="../../pos/ui/main_window.py" line="190" />
         <source>Selesaikan, tahan, atau batalkan transaksi ini sebelum keluar.</source>
         <translation>Finish, park or void this sale before signing out.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="187" />
+        <location filename="../../pos/ui/main_window.py" line="194" />
         <source>Keluar</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="188" />
+        <location filename="../../pos/ui/main_window.py" line="195" />
         <source>Shift Anda masih terbuka. Keluar tanpa menutup shift? (Shift tetap terbuka.)</source>
         <translation>Your shift is still open. Sign out without closing it? (The shift stays open.)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="217" />
-        <source>Pilih paling sedikit satu barang untuk diretur.</source>
-        <translation>Choose at least one item to refund.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="219" />
-        <source>Alasan retur wajib diisi.</source>
-        <translation>A refund reason is required.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="222" />
-        <source>Refund struk {0}: kembalikan {1}</source>
-        <translation>Refund receipt {0}: give back {1}</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="376" />
+        <location filename="../../pos/ui/main_window.py" line="317" />
         <source>Sinkron {0}: {1} menunggu · terakhir berhasil {2}</source>
         <translation>Sync {0}: {1} waiting · last success {2}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="398" />
+        <location filename="../../pos/ui/main_window.py" line="336" />
         <source>Versi baru tersedia: {0}</source>
         <translation>New version available: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="400" />
+        <location filename="../../pos/ui/main_window.py" line="338" />
         <source>Kasir ini versi {0}. Hubungi TI provinsi untuk memperbarui.</source>
         <translation>This till is version {0}. Contact the province's IT to update.</translation>
     </message>
     <message>
-        <source>Refund struk {0}</source>
-        <translation>Refund receipt {0}</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="236" />
-        <source>Refund {0} tersimpan: kembalikan {1} tunai kepada pelanggan.</source>
-        <translation>Refund {0} saved: give the customer {1} in cash.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="246" />
-        <source>Laporan X</source>
-        <translation>X report</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="253" />
-        <source>Selesaikan atau tahan transaksi ini sebelum menutup shift.</source>
-        <translation>Finish or park this sale before closing the shift.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="270" />
-        <location filename="../../pos/ui/main_window.py" line="273" />
-        <source>Laporan Z</source>
-        <translation>Z report</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="284" />
+        <location filename="../../pos/ui/main_window.py" line="225" />
         <source>Ditutup otomatis</source>
         <translation>Parked on close</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="361" />
+        <location filename="../../pos/ui/main_window.py" line="302" />
         <source> · {0} antre</source>
         <translation> · {0} queued</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="371" />
+        <location filename="../../pos/ui/main_window.py" line="313" />
         <source>Sinkron DITOLAK ({0} menunggu): {1}</source>
         <translation>Sync REFUSED ({0} waiting): {1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="374" />
+        <location filename="../../pos/ui/main_window.py" line="315" />
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="374" />
+        <location filename="../../pos/ui/main_window.py" line="315" />
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <source>Sinkron {0}: {1} menunggu · terakhir {2}</source>
-        <translation>Sync {0}: {1} waiting · last {2}</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="382" />
+        <location filename="../../pos/ui/main_window.py" line="320" />
         <source> · {0} ditolak</source>
         <translation> · {0} rejected</translation>
     </message>
@@ -799,22 +960,22 @@
 <context>
     <name>ManagerPinDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="82" />
+        <location filename="../../pos/ui/dialogs.py" line="83" />
         <source>Persetujuan manajer</source>
         <translation>Manager approval</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="87" />
+        <location filename="../../pos/ui/dialogs.py" line="88" />
         <source>Perlu PIN manajer untuk: {0}</source>
         <translation>Manager PIN needed for: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="88" />
+        <location filename="../../pos/ui/dialogs.py" line="89" />
         <source>Manajer</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="92" />
+        <location filename="../../pos/ui/dialogs.py" line="93" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
@@ -822,100 +983,172 @@
 <context>
     <name>OpenCartDialog</name>
     <message>
-        <location filename="../../pos/ui/recovery.py" line="63" />
+        <location filename="../../pos/ui/recovery.py" line="65" />
         <source>Transaksi belum selesai</source>
         <translation>Unfinished sale</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/recovery.py" line="67" />
+        <location filename="../../pos/ui/recovery.py" line="69" />
         <source>Kasir berhenti di tengah transaksi ({0}, pukul {1}): {2} barang, total {3}. Belum ada pembayaran yang tersimpan untuk transaksi ini.</source>
         <translation>The till stopped in the middle of a sale ({0}, at {1}): {2} items, total {3}. No payment was saved for this sale.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/recovery.py" line="76" />
+        <location filename="../../pos/ui/recovery.py" line="74" />
         <source>Lanjutkan transaksi</source>
         <translation>Continue the sale</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/recovery.py" line="77" />
+        <location filename="../../pos/ui/recovery.py" line="75" />
         <source>Tahan dulu (F11 untuk memanggil)</source>
         <translation>Park it (F11 to recall)</translation>
     </message>
 </context>
 <context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <location filename="../../pos/ui/shift_dialogs.py" line="33" />
+        <location filename="../../pos/ui/shift_dialogs.py" line="41" />
+        <source>Buka shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialogs.py" line="34" />
+        <source>Modal awal di laci</source>
+        <translation>Opening float in the drawer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialogs.py" line="40" />
+        <source>mis. 200000 atau 200rb</source>
+        <translation>e.g. 200000 or 200rb</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_dialogs.py" line="42" />
+        <source>Tanpa shift (manajemen toko)</source>
+        <translation>No shift (store management)</translation>
+    </message>
+</context>
+<context>
+    <name>OutletPage</name>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="56" />
+        <source>Outlet</source>
+        <translation>Outlet</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="57" />
+        <source>Data outlet ini dicetak di setiap struk.</source>
+        <translation>This outlet data is printed on every receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="62" />
+        <source>Jalan, kelurahan, kota</source>
+        <translation>Street, village, city</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="66" />
+        <source>Kabupaten/kota</source>
+        <translation>Regency/city</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="67" />
+        <source>Kode outlet</source>
+        <translation>Outlet code</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="68" />
+        <source>Nama outlet</source>
+        <translation>Outlet name</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="69" />
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="70" />
+        <source>Penutup struk</source>
+        <translation>Receipt footer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="87" />
+        <source>Kode, nama dan alamat outlet wajib diisi.</source>
+        <translation>The outlet's code, name and address are required.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/payment.py" line="48" />
+        <location filename="../../pos/ui/payment.py" line="50" />
         <source>Pembayaran (F8)</source>
         <translation>Payment (F8)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment.py" line="61" />
+        <location filename="../../pos/ui/payment.py" line="64" />
         <source>Jumlah diterima, mis. 100000 atau 100rb (kosong = pas)</source>
         <translation>Amount received, e.g. 100000 or 100rb (blank = exact)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment.py" line="63" />
+        <location filename="../../pos/ui/payment.py" line="66" />
         <source>Nomor referensi / trace EDC</source>
         <translation>Reference / EDC trace number</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment.py" line="78" />
+        <location filename="../../pos/ui/payment.py" line="81" />
         <source>QRIS statis outlet belum diatur</source>
         <translation>The outlet's static QRIS is not set up</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment.py" line="97" />
+        <location filename="../../pos/ui/payment.py" line="100" />
         <source>Terima</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment.py" line="99" />
+        <location filename="../../pos/ui/payment.py" line="102" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment.py" line="101" />
+        <location filename="../../pos/ui/payment.py" line="104" />
         <source>Hapus bayaran</source>
         <translation>Remove payment</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment.py" line="157" />
+        <location filename="../../pos/ui/payment.py" line="160" />
         <source>QRIS belum bisa dipakai: QRIS statis outlet belum diatur.</source>
         <translation>QRIS unavailable: the outlet's static QRIS is not set up.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment.py" line="181" />
+        <location filename="../../pos/ui/payment.py" line="184" />
         <source>QRIS statis outlet tidak sah: {0}</source>
         <translation>The outlet's static QRIS is invalid: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment.py" line="186" />
+        <location filename="../../pos/ui/payment.py" line="189" />
         <source>Pindai dengan aplikasi bank/e-wallet: {0}. Tekan Enter setelah pembayaran masuk.</source>
         <translation>Scan with a bank or e-wallet app: {0}. Press Enter once the payment has arrived.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment.py" line="215" />
+        <location filename="../../pos/ui/payment.py" line="218" />
         <source>Jumlah pembayaran harus lebih dari Rp0</source>
         <translation>The payment must be more than Rp0</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment.py" line="260" />
+        <location filename="../../pos/ui/payment.py" line="263" />
         <source>Kembalian {0}</source>
         <translation>Change {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment.py" line="265" />
+        <location filename="../../pos/ui/payment.py" line="268" />
         <source>Total {0}</source>
         <translation>Total {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment.py" line="266" />
+        <location filename="../../pos/ui/payment.py" line="269" />
         <source>Sisa {0}</source>
         <translation>Due {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment.py" line="283" />
+        <location filename="../../pos/ui/payment.py" line="286" />
         <source> (pas)</source>
         <translation> (exact)</translation>
     </message>
@@ -923,9 +1156,206 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="147" />
+        <location filename="../../pos/ui/dialogs.py" line="148" />
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueDialog</name>
+    <message>
+        <location filename="../../pos/ui/setup/print_queue_dialog.py" line="34" />
+        <location filename="../../pos/ui/setup/print_queue_dialog.py" line="89" />
+        <source>Antrian cetak</source>
+        <translation>Print queue</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/print_queue_dialog.py" line="37" />
+        <source>Dokumen yang belum keluar dari printer. Jika printer bermasalah (offline, kertas habis), semua menunggu berurutan dan dicoba lagi otomatis. Dokumen yang gagal karena isinya disisihkan; dokumen berikutnya tetap dicetak.</source>
+        <translation>Documents not yet out of the printer. When the printer has a problem (offline, out of paper) they all wait in order and are tried again automatically. A document that fails because of its content is set aside; the next ones still print.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/print_queue_dialog.py" line="42" />
+        <source>Dokumen</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/print_queue_dialog.py" line="42" />
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/print_queue_dialog.py" line="42" />
+        <source>Percobaan</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/print_queue_dialog.py" line="44" />
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/print_queue_dialog.py" line="59" />
+        <source>gagal, disisihkan</source>
+        <translation>failed, set aside</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/print_queue_dialog.py" line="59" />
+        <source>menunggu</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/print_queue_dialog.py" line="68" />
+        <source>Cetak ulang</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/print_queue_dialog.py" line="69" />
+        <location filename="../../pos/ui/setup/print_queue_dialog.py" line="82" />
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/print_queue_dialog.py" line="83" />
+        <source>Buang {0}? Dokumen ini tidak akan dicetak.</source>
+        <translation>Discard {0}? This document will not be printed.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterDialog</name>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="274" />
+        <source>Pengaturan printer struk</source>
+        <translation>Receipt printer settings</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="283" />
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="284" />
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterForm</name>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="113" />
+        <source>58 mm (32 karakter)</source>
+        <translation>58 mm (32 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="114" />
+        <source>80 mm (48 karakter)</source>
+        <translation>80 mm (48 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="118" />
+        <source>(umum)</source>
+        <translation>(general)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="119" />
+        <source>Buka laci uang setelah pembayaran tunai</source>
+        <translation>Open the cash drawer after a cash payment</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="124" />
+        <source>Sambungan</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="128" />
+        <source>Vendor id USB</source>
+        <translation>USB vendor id</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="129" />
+        <source>Product id USB</source>
+        <translation>USB product id</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="131" />
+        <source>Port serial</source>
+        <translation>Serial port</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="132" />
+        <source>Baud</source>
+        <translation>Baud</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="134" />
+        <source>Alamat (host)</source>
+        <translation>Address (host)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="135" />
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="137" />
+        <source>Nama printer</source>
+        <translation>Printer name</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="139" />
+        <source>File/perangkat</source>
+        <translation>File/device</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="140" />
+        <source>Kertas</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="141" />
+        <source>Profil printer</source>
+        <translation>Printer profile</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="156" />
+        <source>Laci kas dibuka oleh printer: pilih printer dulu.</source>
+        <translation>The cash drawer is opened by the printer: choose a printer first.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="203" />
+        <source>Isi vendor id dan product id USB (angka heksadesimal, mis. 0416).</source>
+        <translation>Enter the USB vendor id and product id (hexadecimal, e.g. 0416).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="220" />
+        <source>Lengkapi isian sambungan printer.</source>
+        <translation>Complete the printer connection fields.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="127" />
+        <source>Printer struk</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="128" />
+        <source>Boleh "Belum ada printer" dulu; bisa diatur nanti di menu Admin.</source>
+        <translation>"No printer yet" is fine for now; it can be set later in the Admin menu.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterTester</name>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="236" />
+        <source>Cetak halaman tes</source>
+        <translation>Print a test page</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/printer_dialog.py" line="252" />
+        <source>Mencetak halaman tes...</source>
+        <translation>Printing a test page...</translation>
     </message>
 </context>
 <context>
@@ -936,12 +1366,12 @@
         <translation>Find item (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/search.py" line="98" />
+        <location filename="../../pos/ui/search.py" line="99" />
         <source>Ketik nama, kode, atau barcode barang...</source>
         <translation>Type an item's name, code or barcode...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/search.py" line="114" />
+        <location filename="../../pos/ui/search.py" line="115" />
         <source>Enter: tambahkan  ·  ↑/↓: pilih  ·  Esc: tutup</source>
         <translation>Enter: add  ·  ↑/↓: choose  ·  Esc: close</translation>
     </message>
@@ -977,80 +1407,98 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="129" />
+        <location filename="../../pos/ui/dialogs.py" line="130" />
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs.py" line="135" />
+        <location filename="../../pos/ui/dialogs.py" line="136" />
         <source>Alasan wajib diisi.</source>
         <translation>A reason is required.</translation>
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <location filename="../../pos/ui/recovery.py" line="116" />
+        <source>{0} struk yang belum tercetak dikirim ke printer.</source>
+        <translation>{0} unprinted receipts sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/recovery.py" line="126" />
+        <source>Transaksi dilanjutkan: {0} barang, {1}.</source>
+        <translation>Sale continued: {0} items, {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/recovery.py" line="135" />
+        <source>Transaksi ditahan: {0}. Panggil dengan F11.</source>
+        <translation>Sale parked: {0}. Recall it with F11.</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/refund.py" line="29" />
+        <location filename="../../pos/ui/refund.py" line="30" />
         <source>Retur / refund (F9)</source>
         <translation>Refund (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund.py" line="34" />
+        <location filename="../../pos/ui/refund.py" line="35" />
         <source>Nomor struk atau pindai QR struk, lalu Enter</source>
         <translation>Receipt number or scan the receipt QR, then Enter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund.py" line="39" />
+        <location filename="../../pos/ui/refund.py" line="40" />
         <source>Barang</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund.py" line="39" />
+        <location filename="../../pos/ui/refund.py" line="40" />
         <source>Terjual</source>
         <translation>Sold</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund.py" line="39" />
+        <location filename="../../pos/ui/refund.py" line="40" />
         <source>Dibayar</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund.py" line="39" />
+        <location filename="../../pos/ui/refund.py" line="40" />
         <source>Jumlah retur</source>
         <translation>Qty to refund</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund.py" line="44" />
+        <location filename="../../pos/ui/refund.py" line="45" />
         <source>Alasan retur (wajib)</source>
         <translation>Refund reason (required)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund.py" line="49" />
+        <location filename="../../pos/ui/refund.py" line="50" />
         <source>Semua barang</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund.py" line="52" />
+        <location filename="../../pos/ui/refund.py" line="53" />
         <source>Refund (PIN manajer)</source>
         <translation>Refund (manager PIN)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund.py" line="55" />
+        <location filename="../../pos/ui/refund.py" line="56" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund.py" line="93" />
+        <location filename="../../pos/ui/refund.py" line="95" />
         <source>Struk {0} · total {1} · sudah direfund {2}</source>
         <translation>Receipt {0} · total {1} · refunded so far {2}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund.py" line="122" />
+        <location filename="../../pos/ui/refund.py" line="125" />
         <source>Kembalikan kepada pelanggan: {0}</source>
         <translation>Give back to the customer: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund.py" line="143" />
+        <location filename="../../pos/ui/refund.py" line="146" />
         <source>Cari struknya dulu.</source>
         <translation>Look the receipt up first.</translation>
     </message>
@@ -1058,136 +1506,539 @@
 <context>
     <name>RegionChoice</name>
     <message>
-        <location filename="../../pos/ui/region_choice.py" line="23" />
+        <location filename="../../pos/ui/region_choice.py" line="24" />
         <source>(belum dipilih)</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/region_choice.py" line="39" />
+        <location filename="../../pos/ui/region_choice.py" line="40" />
         <source>{0} (bukan kabupaten/kota NTT: pilih dari daftar)</source>
         <translation>{0} (not a regency/city of NTT: choose from the list)</translation>
     </message>
 </context>
 <context>
+    <name>RejectedEventsDialog</name>
+    <message>
+        <location filename="../../pos/ui/setup/rejected_dialog.py" line="49" />
+        <source>Event ditolak server provinsi</source>
+        <translation>Events rejected by the provincial server</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/rejected_dialog.py" line="53" />
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/rejected_dialog.py" line="53" />
+        <source>No. struk</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/rejected_dialog.py" line="53" />
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/rejected_dialog.py" line="53" />
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/rejected_dialog.py" line="59" />
+        <source>Kirim ulang yang dipilih</source>
+        <translation>Send the chosen ones again</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/rejected_dialog.py" line="62" />
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/rejected_dialog.py" line="66" />
+        <source>Perbaiki penyebabnya bersama admin provinsi, lalu kirim ulang.</source>
+        <translation>Fix the cause with the provincial admin, then send again.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/rejected_dialog.py" line="74" />
+        <source>{0}: {1}, maka {2} event yang sudah terkirim dikirim ulang.</source>
+        <translation>{0}: {1}, so {2} events already delivered are sent again.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/rejected_dialog.py" line="104" />
+        <source>Tidak ada event yang ditolak.</source>
+        <translation>No rejected events.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/rejected_dialog.py" line="109" />
+        <source>Pilih event yang akan dikirim ulang.</source>
+        <translation>Choose the events to send again.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/rejected_dialog.py" line="117" />
+        <source>{0} event masuk antrean kirim lagi.</source>
+        <translation>{0} events queued to be sent again.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="95" />
+        <source>Pengaturan outlet</source>
+        <translation>Outlet settings</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="98" />
+        <source>Outlet dan struk</source>
+        <translation>Outlet and receipt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="99" />
+        <source>QRIS</source>
+        <translation>QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="100" />
+        <source>Program ASN</source>
+        <translation>ASN programme</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="101" />
+        <source>Pajak dan batas</source>
+        <translation>Tax and limits</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="105" />
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="106" />
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="141" />
+        <source>path gambar logo (PNG), kosong: tanpa logo</source>
+        <translation>path of the logo image (PNG); empty: no logo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="142" />
+        <source>Kode outlet</source>
+        <translation>Outlet code</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="143" />
+        <source>Nama outlet</source>
+        <translation>Outlet name</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="144" />
+        <source>Kabupaten/kota</source>
+        <translation>Regency/city</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="145" />
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="146" />
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="147" />
+        <source>NPWP</source>
+        <translation>Tax ID (NPWP)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="148" />
+        <source>Zona waktu</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="149" />
+        <source>Kepala struk</source>
+        <translation>Receipt header</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="150" />
+        <source>Penutup struk</source>
+        <translation>Receipt footer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="151" />
+        <source>Logo struk</source>
+        <translation>Receipt logo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="158" />
+        <source>Tempel QRIS statis dari bank, atau klik kolom lalu pindai QR-nya.</source>
+        <translation>Paste the static QRIS from the bank, or click the field and scan its QR.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="162" />
+        <source>Belum diperiksa.</source>
+        <translation>Not checked yet.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="163" />
+        <source>Periksa QRIS</source>
+        <translation>Check QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="182" />
+        <source>Bulan kalender</source>
+        <translation>Calendar month</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="183" />
+        <source>Kampanye bernama</source>
+        <translation>Named campaign</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="192" />
+        <source>Diatur oleh server provinsi: diperbarui setiap sinkronisasi, tidak diubah di kasir.</source>
+        <translation>Set by the provincial server: updated at every sync, not changed at the till.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="198" />
+        <source>Minimum belanja</source>
+        <translation>Minimum spending</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="199" />
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="200" />
+        <source>Nama kampanye</source>
+        <translation>Campaign name</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="201" />
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="202" />
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="208" />
+        <source>Outlet memungut PPN (operator PKP)</source>
+        <translation>The outlet charges VAT (registered VAT operator)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="211" />
+        <source>Termasuk dalam harga</source>
+        <translation>Included in the price</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="212" />
+        <source>Ditambahkan ke harga</source>
+        <translation>Added to the price</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="217" />
+        <source>PPN 12% dari DPP 11/12 harga = 11% efektif</source>
+        <translation>VAT 12% of a base of 11/12 of the price = 11% effective</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="222" />
+        <source>Pembatalan barang/transaksi perlu PIN manajer</source>
+        <translation>Voiding an item or a sale needs a manager's PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="226" />
+        <source>Cara PPN</source>
+        <translation>VAT method</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="227" />
+        <source>Tarif efektif</source>
+        <translation>Effective rate</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="228" />
+        <source>Diskon di atas ini perlu PIN manajer</source>
+        <translation>A discount above this needs a manager's PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="229" />
+        <source>Ubah harga di atas ini perlu PIN manajer</source>
+        <translation>A price change above this needs a manager's PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="237" />
+        <source>Tanpa QRIS: pembayaran QRIS memakai QR dari aplikasi bank.</source>
+        <translation>No QRIS: QRIS payments use a QR from the bank's app.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="242" />
+        <source>QRIS tidak bisa dipakai: {0}</source>
+        <translation>QRIS cannot be used: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="246" />
+        <source>Periksa sebelum menyimpan. Merchant: {0} · Kota: {1} · NMID: {2}</source>
+        <translation>Check before saving. Merchant: {0} · City: {1} · NMID: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/settings_dialog.py" line="288" />
+        <source>QRIS tidak disimpan: perbaiki atau kosongkan.</source>
+        <translation>QRIS not saved: fix it or clear it.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="235" />
+        <source>Menyiapkan kasir NTT Mart</source>
+        <translation>Setting up the NTT Mart till</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="246" />
+        <source>Lanjut &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="247" />
+        <source>&lt; Kembali</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="248" />
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="249" />
+        <source>Batal (jawaban disimpan)</source>
+        <translation>Cancel (answers kept)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="251" />
+        <source>Keluar sekarang; jawaban (tanpa PIN) disimpan dan muncul lagi saat kasir dibuka.</source>
+        <translation>Leave now; the answers (without the PIN) are kept and shown again when the till opens.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="255" />
+        <source>Langkah {0} dari {1}</source>
+        <translation>Step {0} of {1}</translation>
+    </message>
+</context>
+<context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../pos/ui/signin.py" line="40" />
+        <location filename="../../pos/ui/signin.py" line="41" />
         <source>Masuk kasir</source>
         <translation>Till sign-in</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/signin.py" line="46" />
-        <location filename="../../pos/ui/signin.py" line="62" />
+        <location filename="../../pos/ui/signin.py" line="47" />
+        <location filename="../../pos/ui/signin.py" line="63" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/signin.py" line="52" />
+        <location filename="../../pos/ui/signin.py" line="53" />
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/signin.py" line="61" />
+        <location filename="../../pos/ui/signin.py" line="62" />
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/signin.py" line="99" />
+        <location filename="../../pos/ui/signin.py" line="100" />
         <source>Outlet demo. {0}</source>
         <translation>Demo outlet. {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/signin.py" line="126" />
+        <location filename="../../pos/ui/signin.py" line="127" />
         <source>Masukkan PIN.</source>
         <translation>Enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/signin.py" line="130" />
+        <location filename="../../pos/ui/signin.py" line="131" />
         <source>Memeriksa PIN...</source>
         <translation>Checking PIN...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/signin.py" line="147" />
+        <location filename="../../pos/ui/signin.py" line="148" />
         <source>Gagal masuk: {0}</source>
         <translation>Sign-in failed: {0}</translation>
     </message>
 </context>
 <context>
+    <name>TillActions</name>
+    <message>
+        <location filename="../../pos/ui/till_actions.py" line="53" />
+        <source>Pilih paling sedikit satu barang untuk diretur.</source>
+        <translation>Choose at least one item to refund.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_actions.py" line="55" />
+        <source>Alasan retur wajib diisi.</source>
+        <translation>A refund reason is required.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_actions.py" line="58" />
+        <source>Refund struk {0}: kembalikan {1}</source>
+        <translation>Refund receipt {0}: give back {1}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_actions.py" line="71" />
+        <source>Refund {0} tersimpan: kembalikan {1} tunai kepada pelanggan.</source>
+        <translation>Refund {0} saved: give the customer {1} in cash.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_actions.py" line="83" />
+        <source>Laporan X</source>
+        <translation>X report</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_actions.py" line="93" />
+        <source>Selesaikan atau tahan transaksi ini sebelum menutup shift.</source>
+        <translation>Finish or park this sale before closing the shift.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_actions.py" line="109" />
+        <location filename="../../pos/ui/till_actions.py" line="111" />
+        <source>Laporan Z</source>
+        <translation>Z report</translation>
+    </message>
+</context>
+<context>
     <name>UnprintedDialog</name>
     <message>
-        <location filename="../../pos/ui/recovery.py" line="29" />
+        <location filename="../../pos/ui/recovery.py" line="31" />
         <source>Struk belum tercetak</source>
         <translation>Receipts not printed</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/recovery.py" line="32" />
+        <location filename="../../pos/ui/recovery.py" line="34" />
         <source>Transaksi ini sudah tersimpan, tetapi struknya belum keluar dari printer (kasir berhenti mendadak, mis. listrik padam). Cetak sekarang sebagai struk asli?</source>
         <translation>These sales are saved, but their receipts never came out of the printer (the till stopped suddenly, e.g. a power cut). Print them now as originals?</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/recovery.py" line="41" />
+        <location filename="../../pos/ui/recovery.py" line="43" />
         <source>Cetak sekarang</source>
         <translation>Print now</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/recovery.py" line="42" />
+        <location filename="../../pos/ui/recovery.py" line="44" />
         <source>Nanti</source>
         <translation>Later</translation>
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>UsersDialog</name>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="31" />
-        <location filename="../../pos/ui/shift_dialogs.py" line="38" />
-        <source>Buka shift</source>
-        <translation>Open shift</translation>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="36" />
+        <location filename="../../pos/ui/setup/users_dialog.py" line="39" />
+        <source>Pengguna</source>
+        <translation>User</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="32" />
-        <source>Modal awal di laci</source>
-        <translation>Opening float in the drawer</translation>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="39" />
+        <source>Nama</source>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="37" />
-        <source>mis. 200000 atau 200rb</source>
-        <translation>e.g. 200000 or 200rb</translation>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="39" />
+        <location filename="../../pos/ui/setup/users_dialog.py" line="59" />
+        <source>Peran</source>
+        <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_dialogs.py" line="39" />
-        <source>Tanpa shift (manajemen toko)</source>
-        <translation>No shift (store management)</translation>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="40" />
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets.py" line="56" />
-        <source>Ya</source>
-        <translation>Yes</translation>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="54" />
+        <source>PIN baru / PIN sementara</source>
+        <translation>New PIN / temporary PIN</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets.py" line="57" />
-        <source>Tidak</source>
-        <translation>No</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <location filename="../../pos/ui/recovery.py" line="118" />
-        <source>{0} struk yang belum tercetak dikirim ke printer.</source>
-        <translation>{0} unprinted receipts sent to the printer.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../pos/ui/recovery.py" line="129" />
-        <source>Transaksi dilanjutkan: {0} barang, {1}.</source>
-        <translation>Sale continued: {0} items, {1}.</translation>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="57" />
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/recovery.py" line="140" />
-        <source>Transaksi ditahan: {0}. Panggil dengan F11.</source>
-        <translation>Sale parked: {0}. Recall it with F11.</translation>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="58" />
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="60" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="73" />
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="91" />
+        <source>aktif</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="91" />
+        <source>nonaktif</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="93" />
+        <source> · terkunci</source>
+        <translation> · locked</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="95" />
+        <source> · harus ganti PIN</source>
+        <translation> · must change PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="130" />
+        <source>Pilih pengguna di tabel dulu.</source>
+        <translation>Choose a user in the table first.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="137" />
+        <source>Pengguna ditambahkan.</source>
+        <translation>User added.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="143" />
+        <source>Perubahan disimpan.</source>
+        <translation>Changes saved.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="147" />
+        <source>Pengguna diaktifkan.</source>
+        <translation>User activated.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="147" />
+        <source>Pengguna dinonaktifkan.</source>
+        <translation>User deactivated.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="153" />
+        <source>PIN sementara disimpan: pengguna harus membuat PIN baru saat masuk.</source>
+        <translation>Temporary PIN saved: the user must create a new PIN at sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/users_dialog.py" line="157" />
+        <source>Kunci dibuka.</source>
+        <translation>Unlocked.</translation>
     </message>
 </context>
 </TS>

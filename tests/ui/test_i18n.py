@@ -6,6 +6,7 @@ from typing import Any
 
 from pos.application.till import TillBackend
 from pos.db.engine import Database
+from pos.ui.checkout_functions import Function
 from pos.ui.i18n import install_translations, stylesheet, translation_file
 from pos.ui.main_window import MainWindow
 
@@ -18,7 +19,7 @@ def test_english_translation_loads_and_money_stays_rupiah(qtbot: Any, qapp: Any,
         window = MainWindow(TillBackend(demo_db.unit_of_work))
         qtbot.addWidget(window)
         assert window.signin.button.text() == "Sign in\nEnter"
-        assert window.checkout.buttons["search"].text() == "Find item\nF2"
+        assert window.checkout.buttons[Function.SEARCH].text() == "Find item\nF2"
         assert window.checkout.pay_button.text() == "PAY\nF8"
         assert window.checkout.total_label.text() == "Rp0"
     finally:
@@ -30,7 +31,7 @@ def test_indonesian_is_the_source_language(qtbot: Any, demo_db: Database) -> Non
     window = MainWindow(TillBackend(demo_db.unit_of_work))
     qtbot.addWidget(window)
     assert window.signin.button.text() == "Masuk\nEnter"
-    assert window.checkout.buttons["refund"].text() == "Retur\nF9"
+    assert window.checkout.buttons[Function.REFUND].text() == "Retur\nF9"
 
 
 def test_resources_are_read_from_the_package() -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from pos.db.engine import Database
 from pos.ui import screen_fit
+from pos.ui.checkout_functions import Function
 from pos.ui.dialogs import ManagerPinDialog, PreviewDialog
 from pos.ui.main_window import MainWindow
 from pos.ui.recovery import UnprintedDialog
@@ -173,7 +174,8 @@ def test_cashier_window_and_its_dialogs_fit(
 
     check_dialog(qtbot, area, "paymentDialog", checkout.pay, split)
     check_dialog(qtbot, area, "paymentDialog", checkout.pay, lambda d: qtbot.keyClick(d, Qt.Key.Key_F10))
-    for function in ("search", "buyer", "qty", "lineDiscount", "refund", "xReport"):
+    for function in (Function.SEARCH, Function.BUYER, Function.QTY, Function.LINE_DISCOUNT, Function.REFUND,
+                     Function.X_REPORT):
         check_dialog(qtbot, area, QWidget, lambda f=function: checkout.trigger(f))
     managers = [u for u in fitted.backend.users() if u.role.name in ("MANAGER", "ADMIN")]
     pin = ManagerPinDialog("Persetujuan", managers, fitted.backend.approve, fitted)
@@ -184,7 +186,7 @@ def test_cashier_window_and_its_dialogs_fit(
     check_dialog(qtbot, area, UnprintedDialog, lambda: run_dialog(unprinted))
     check_dialog(qtbot, area, QWidget, fitted.help_menu.show_about)
     checkout.new_sale()  # a shift closes with an empty cart
-    check_dialog(qtbot, area, QWidget, lambda: checkout.trigger("closeShift"))
+    check_dialog(qtbot, area, QWidget, lambda: checkout.trigger(Function.CLOSE_SHIFT))
 
 
 @pytest.mark.slow

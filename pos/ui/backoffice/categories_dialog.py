@@ -3,6 +3,7 @@ with none, so this is where "Kopi & Teh", "Tenun & Fashion" and the rest come fr
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from pos.application.backoffice import BackOfficeBackend
 from pos.services.products import CategoryInfo
 from pos.ui.backoffice.common import MessageLine, attempt
+from pos.ui.i18n import fill
 
 
 class CategoriesDialog(QDialog):
@@ -54,14 +56,14 @@ class CategoriesDialog(QDialog):
         self.list.clear()
         for category in self.backend.categories():
             item = QListWidgetItem(category.name)
-            item.setData(256, category.category_id)
+            item.setData(Qt.ItemDataRole.UserRole, category.category_id)
             self.list.addItem(item)
             if category.category_id == select_id:
                 self.list.setCurrentItem(item)
 
     def chosen_id(self) -> int | None:
         item = self.list.currentItem()
-        return int(item.data(256)) if item is not None else None
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def _chosen(self) -> None:
         item = self.list.currentItem()
@@ -85,4 +87,4 @@ class CategoriesDialog(QDialog):
         if saved is not None:
             self.last_saved = saved
             self.reload(saved.category_id)
-            self.message.ok(done.replace("{0}", saved.name))
+            self.message.ok(fill(done, saved.name))

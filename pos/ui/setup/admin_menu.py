@@ -13,6 +13,7 @@ from pos.core.document import DrawerKick
 from pos.core.errors import DomainError
 from pos.core.money import format_rupiah
 from pos.services.context import Actor, Role, require_role
+from pos.ui.i18n import fill
 from pos.ui.screen_fit import fit_to_screen
 from pos.ui.setup.cash_dialog import CashMovementDialog
 from pos.ui.setup.print_queue_dialog import PrintQueueDialog
@@ -47,7 +48,7 @@ class AdminMenu(QObject):
             ("printqueue", QT_TRANSLATE_NOOP("AdminMenu", "Antrian cetak..."), ""),
             ("rejected", QT_TRANSLATE_NOOP("AdminMenu", "Event sinkron ditolak..."), ""),
         ):
-            action = menu.addAction(self.tr(label))
+            action = menu.addAction(self.tr(str(label)))
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _checked=False, k=key: self.open(k))
@@ -60,7 +61,7 @@ class AdminMenu(QObject):
         """Jobs set aside after failing on their own stay named, in red, while later ones print."""
         if getattr(status, "failed", 0):
             label = self.window.printer_label
-            label.setText(label.text() + self.tr(" · {0} gagal").replace("{0}", str(status.failed)))
+            label.setText(label.text() + fill(self.tr(" · {0} gagal"), str(status.failed)))
             label.setProperty("error", True)
             label.style().polish(label)
 
@@ -138,9 +139,7 @@ class AdminMenu(QObject):
         if self.window.submit_print is not None:
             self.window.submit_print((DrawerKick(),), self.tr("Buka laci"))
         self.window.checkout.say(
-            self.tr("Tercatat: {0} {1}.")
-            .replace("{0}", recorded.label)
-            .replace("{1}", format_rupiah(recorded.amount))
+            fill(self.tr("Tercatat: {0} {1}."), recorded.label, format_rupiah(recorded.amount))
         )
 
     def open_print_queue(self, actor: Actor) -> None:

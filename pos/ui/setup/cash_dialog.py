@@ -16,6 +16,7 @@ from pos.services.cash_movements import DIRECTION_LABELS, IN, OUT, REASONS, Cash
 from pos.services.context import Role
 from pos.services.users import UserInfo
 from pos.ui.dialogs import FormDialog
+from pos.ui.i18n import fill
 
 # (direction, reason, amount, note, manager username, PIN) -> the recorded movement; DomainError if refused
 Submit = Callable[[str, str, int, str, str, str], CashMovementView]
@@ -30,7 +31,7 @@ class CashMovementDialog(FormDialog):
         self._submit = submit
         self.recorded: CashMovementView | None = None
         self.form.addRow(
-            QLabel(self.tr("Uang di laci sekarang: {0}").replace("{0}", format_rupiah(expected_cash)))
+            QLabel(fill(self.tr("Uang di laci sekarang: {0}"), format_rupiah(expected_cash)))
         )
         self.direction = self.add_field(self.tr("Arah"), QComboBox(objectName="cashDirection"))
         for direction in (OUT, IN):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.core.errors import DomainError
+from pos.ui.i18n import fill
 from pos.ui.widgets import confirm, show_error
 
 Discard = Callable[[Any], None]  # audits a discarded pos.printing.queue.PrintJob
@@ -79,7 +80,7 @@ class PrintQueueDialog(QDialog):
     def discard(self, job: Any) -> None:
         title = job.title or f"#{job.id}"
         if not confirm(self, self.tr("Buang"),
-                       self.tr("Buang {0}? Dokumen ini tidak akan dicetak.").replace("{0}", title)):
+                       fill(self.tr("Buang {0}? Dokumen ini tidak akan dicetak."), title)):
             return
         if self.queue.discard(job.id):
             try:

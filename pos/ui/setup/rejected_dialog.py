@@ -22,6 +22,7 @@ from pos.core.errors import DomainError
 from pos.core.timeutil import local_time
 from pos.services.context import Actor
 from pos.services.outbox import RejectedEvent
+from pos.ui.i18n import fill
 
 KIND_LABELS = {
     "sale": "Penjualan",
@@ -69,10 +70,12 @@ class RejectedEventsDialog(QDialog):
         if notice:
             when = local_time(datetime.fromisoformat(str(notice["at"])), timezone).strftime("%d/%m/%Y %H:%M")
             self.notice.setText(
-                self.tr("{0}: {1}, maka {2} event yang sudah terkirim dikirim ulang.")
-                .replace("{0}", when)
-                .replace("{1}", str(notice["reason"]))
-                .replace("{2}", str(notice["events"]))
+                fill(
+                    self.tr("{0}: {1}, maka {2} event yang sudah terkirim dikirim ulang."),
+                    when,
+                    notice["reason"],
+                    notice["events"],
+                )
             )
         self.notice.setVisible(bool(notice))
         layout.addWidget(self.notice)
@@ -111,4 +114,4 @@ class RejectedEventsDialog(QDialog):
             self.message.setText(str(error))
             return
         self.reload()
-        self.message.setText(self.tr("{0} event masuk antrean kirim lagi.").replace("{0}", str(count)))
+        self.message.setText(fill(self.tr("{0} event masuk antrean kirim lagi."), str(count)))

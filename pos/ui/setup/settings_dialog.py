@@ -33,6 +33,7 @@ from pos.core.errors import DomainError
 from pos.core.money import format_rupiah, parse_rupiah
 from pos.core.timeutil import business_date, utc_now
 from pos.services.context import Actor
+from pos.ui.i18n import fill
 from pos.ui.region_choice import RegionChoice
 
 TIMEZONES = (("Asia/Makassar", "WITA (Asia/Makassar)"), ("Asia/Jakarta", "WIB (Asia/Jakarta)"),
@@ -59,13 +60,20 @@ class RupiahSpinBox(QSpinBox):
         except DomainError:
             return self.value()
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> QValidator.State:  # type: ignore[override]
+        # PySide6 takes the state alone here; its stubs know only the (state, text, pos) form.
         return QValidator.State.Acceptable if text.strip() else QValidator.State.Intermediate
+
+
+def python_date(edit: QDateEdit) -> date:
+    day = edit.date().toPython()  # typed `object` by the stubs: a QDate gives a datetime.date
+    assert isinstance(day, date)
+    return day
 
 
 def indonesian_date(day: date | None, today: date) -> QDateEdit:
     """A date field; without a date it shows `today`, the outlet's (WITA), never the machine's."""
-    edit = QDateEdit(_qdate(day or today), calendarPopup=True)
+    edit: QDateEdit = QDateEdit(_qdate(day or today), calendarPopup=True)
     edit.setLocale(INDONESIAN)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.calendarWidget().setLocale(INDONESIAN)
@@ -161,7 +169,7 @@ class SettingsDialog(QDialog):
         self.qris.textChanged.connect(lambda: self.qris_info.setText(self.tr("Belum diperiksa.")))
         check = QPushButton(self.tr("Periksa QRIS"), objectName="checkQrisButton")
         check.clicked.connect(self.check_qris)
-        self.qris_info = QLabel(objectName="qrisInfo", wordWrap=True)
+        self.qris_info: QLabel = QLabel(objectName="qrisInfo", wordWrap=True)
         layout.addWidget(self.qris)
         layout.addWidget(check)
         layout.addWidget(self.qris_info)
@@ -238,12 +246,15 @@ class SettingsDialog(QDialog):
         try:
             info = self.backend.check_qris(text)
         except DomainError as error:
-            self.qris_info.setText(self.tr("QRIS tidak bisa dipakai: {0}").replace("{0}", str(error)))
+            self.qris_info.setText(fill(self.tr("QRIS tidak bisa dipakai: {0}"), str(error)))
             return False
         self.qris_info.setText(
-            self.tr("Periksa sebelum menyimpan. Merchant: {0} · Kota: {1} · NMID: {2}")
-            .replace("{0}", info.merchant_name or "-").replace("{1}", info.city or "-")
-            .replace("{2}", info.nmid or "-")
+            fill(
+                self.tr("Periksa sebelum menyimpan. Merchant: {0} · Kota: {1} · NMID: {2}"),
+                info.merchant_name or "-",
+                info.city or "-",
+                info.nmid or "-",
+            )
         )
         return True
 
@@ -273,8 +284,8 @@ class SettingsDialog(QDialog):
                 minimum=self.asn_minimum.value(),
                 period=PeriodKind(self.asn_period.currentData()),
                 campaign_name=self.campaign_name.text() if campaign else "",
-                campaign_start=self.campaign_start.date().toPython() if campaign else None,
-                campaign_end=self.campaign_end.date().toPython() if campaign else None,
+                campaign_start=python_date(self.campaign_start) if campaign else None,
+                campaign_end=python_date(self.campaign_end) if campaign else None,
             )
         return result
 

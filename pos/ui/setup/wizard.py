@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from pos.core.errors import DomainError
 from pos.services import settings, setup, users
 from pos.services.setup import OutletSetup, ProvinceServer, SetupResult
+from pos.ui.i18n import fill
 from pos.ui.region_choice import RegionChoice
 from pos.ui.setup.connection_check import ConnectionCheck, check_province
 from pos.ui.setup.printer_dialog import PrinterForm, PrinterTester
@@ -38,7 +39,7 @@ Finish = Callable[[OutletSetup], SetupResult]
 
 
 def error_label() -> QLabel:
-    label = QLabel(objectName="errorText")
+    label: QLabel = QLabel(objectName="errorText")
     label.setWordWrap(True)
     return label
 
@@ -191,7 +192,7 @@ class ExtrasPage(QWizardPage):
         try:
             self.qris_info.setText(describe_qris(text))
         except DomainError as error:
-            self.qris_info.setText(self.tr("QRIS tidak bisa dipakai: {0}").replace("{0}", str(error)))
+            self.qris_info.setText(fill(self.tr("QRIS tidak bisa dipakai: {0}"), str(error)))
             self.qris_info.setProperty("error", True)
             return False
         self.qris_info.setProperty("error", False)
@@ -250,9 +251,9 @@ class SetupWizard(QWizard):
             self.tr("Keluar sekarang; jawaban (tanpa PIN) disimpan dan muncul lagi saat kasir dibuka.")
         )
         # The same header on every page: its title, then "Langkah n dari 4" and what the page is for.
-        for number, page in enumerate(self.pages_in_order(), start=1):
-            step = self.tr("Langkah {0} dari {1}").replace("{0}", str(number))
-            page.setSubTitle(f"{step.replace('{1}', str(len(self.pageIds())))} · {page.subTitle()}")
+        for number, shown in enumerate(self.pages_in_order(), start=1):
+            step = fill(self.tr("Langkah {0} dari {1}"), number, len(self.pageIds()))
+            shown.setSubTitle(f"{step} · {shown.subTitle()}")
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.resize(760, 560)
         self.outlet_page._fill_defaults()
