@@ -57,12 +57,23 @@ def open_database(data_dir: Path, demo: bool) -> Database:
 
 
 def initialize_data_dir(data_dir: Path, outlet_setup: Any) -> Any:
-    """The wizard's "Selesai": create the till database and fill it in one transaction."""
+    """The wizard's "Selesai": create the till database and fill it in one transaction. With a server,
+    as `ntt-pos init --server`: the outlet's shared data is read first (an admin the outlet has must
+    come with its PIN, else nothing is created) and applied after (pos.sync.outlet_join)."""
     from pos.services.setup import initialize_outlet
 
+    snapshot = None
+    if outlet_setup.server is not None:
+        from pos.sync import outlet_join
+
+        snapshot = outlet_join.fetch(outlet_setup.server.url, outlet_setup.server.token)
+        outlet_join.check_admin(snapshot, outlet_setup.admin_username, outlet_setup.admin_pin)
     db = Database.open(Path(data_dir), create=True)
     try:
-        return initialize_outlet(db, outlet_setup)
+        result = initialize_outlet(db, outlet_setup)
+        if snapshot is not None:
+            outlet_join.join(db, snapshot, result.admin_username)
+        return result
     finally:
         db.close()
 
@@ -223,7 +234,9 @@ def make_app(argv: list[str] | None = None) -> Any:
 
     from pos.ui.i18n import install_translations, stylesheet
 
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app = QApplication.instance()  # a QCoreApplication to the stubs; in this process a QApplication
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("NTT Mart POS")
     install_translations(app, os.environ.get("NTT_POS_LANG", "id"))
     app.setStyleSheet(stylesheet())

@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep_rejected = report.add_parser("rejected", help="event yang ditolak, per kasir")
     rep_rejected.add_argument("--outlet", help="hanya outlet ini")
     rep_rejected.add_argument("--json", action="store_true")
+    rep_stock = report.add_parser("stock", help="stok per produk satu outlet (mutasi semua kasirnya)")
+    rep_stock.add_argument("--outlet", required=True, help="kode outlet, mis. 5371")
+    rep_stock.add_argument("--json", action="store_true")
     for name, text in (("compliance", "kepatuhan belanja ASN"), ("suppliers", "penjualan per produsen UMKM")):
         rep = report.add_parser(name, help=text)
         rep.add_argument("--month", help="YYYY-MM (bawaan: periode program kini)")
@@ -230,6 +233,10 @@ def _report(engine: Engine, args: argparse.Namespace) -> int:
             return _tills(conn, args.json)
         if args.report == "rejected":
             return _rejected(conn, args.outlet, args.json)
+        if args.report == "stock":
+            from pos.province.outlet_data import print_stock
+
+            return print_stock(conn, args.outlet, args.json)
         if args.report == "outlets":
             rows = reports.outlets_report(conn)
             if args.json:

@@ -22,8 +22,9 @@ from fastapi import Depends, FastAPI, Query, Response
 from pydantic import BaseModel
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
+from pos.core.errors import DomainError
 from pos.province.outlets import Till
-from pos.province.schema import counters, outlet_records
+from pos.province.schema import counters, outlet_records, outlets
 from pos.sync.protocol import OutletChangesJson, OutletRecordJson
 from pos.sync.protocol import outlet_records as rec
 
@@ -151,6 +152,45 @@ def stock_by_code(conn: Connection, outlet_id: int) -> dict[str, int]:
         ).all()
     }
     return {codes.get(uid, str(uid)): int(qty or 0) for uid, qty in sums.items()}
+
+
+def stock_report(conn: Connection, outlet_code: str) -> list[dict[str, Any]]:
+    """Per product of the outlet: code, name, producer and stock as the province adds up the movements
+    (`ntt-pos-province report stock --outlet CODE`)."""
+    outlet_id = conn.execute(select(outlets.c.id).where(outlets.c.code == outlet_code)).scalar()
+    if outlet_id is None:
+        raise DomainError(f"Outlet {outlet_code} tidak terdaftar")
+    stock = stock_by_code(conn, outlet_id)
+    rows = []
+    for (data,) in conn.execute(
+        select(outlet_records.c.data).where(
+            outlet_records.c.outlet_id == outlet_id, outlet_records.c.type == rec.PRODUCT
+        )
+    ).all():
+        product = json.loads(data)
+        rows.append(
+            {
+                "code": product["code"],
+                "name": product["name"],
+                "supplier": product["supplier"],
+                "active": product["active"],
+                "stock": stock.get(product["code"], 0),
+            }
+        )
+    return sorted(rows, key=lambda row: row["code"])
+
+
+def print_stock(conn: Connection, outlet_code: str, as_json: bool) -> int:
+    rows = stock_report(conn, outlet_code)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    width = max([len(r["code"]) for r in rows] + [4])
+    print(f"{'Kode':<{width}}  {'Stok':>8}  Nama")
+    for r in rows:
+        print(f"{r['code']:<{width}}  {r['stock']:>8}  {r['name']}{'' if r['active'] else ' (nonaktif)'}")
+    print(f"{len(rows)} produk, stok {sum(r['stock'] for r in rows):,}".replace(",", "."))
+    return 0
 
 
 class OutletRecordOut(BaseModel):

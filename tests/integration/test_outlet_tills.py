@@ -398,6 +398,9 @@ def test_three_tills_of_one_outlet_end_with_one_catalog_and_one_stock(tmp_path: 
             f"{province.url}/api/v1/outlet/changes", params={"limit": 5000}, headers=headers, timeout=10
         ).json()["records"]
         province_prices = {r["data"]["code"]: r["data"]["price"] for r in records if r["type"] == "product"}
+        reported = json.loads(run(*admin_cmd, "report", "stock", "--outlet", "5371", "--json").stdout)
+        by_code = {row["code"]: row["stock"] for row in reported}  # `report stock`: the same figures
+        assert {code: by_code[code] for code in views[0]["stock"]} == views[0]["stock"], context
         assert province_prices == {row[1]: row[7] for row in views[0]["catalog_rows"]}, context
     finally:
         if province.process is not None and province.process.poll() is None:

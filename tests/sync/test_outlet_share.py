@@ -8,17 +8,21 @@ is a movement of its own, so the outlet's stock is the sum of both."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from helpers.real_till import RealTill
+import pytest
+from helpers.real_till import ADMIN_PIN, RealTill
 from helpers.sales import KOPI, MADU
 from sqlalchemy import Engine, func, select, text
 
-from pos.db.models import PriceChange, Product, StockMovement
+from pos.core.errors import DomainError
+from pos.db.engine import Database
+from pos.db.models import PriceChange, Product, StockMovement, User
 from pos.province.outlet_data import stock_by_code
 from pos.province.outlets import Till, add_outlet, add_till, authenticate
 from pos.province.server import BackgroundServer
-from pos.services import products
+from pos.services import products, setup
 from pos.sync import outlet_pull
 from pos.sync.client import ProvinceClient
 from pos.sync.runner import Connection, save_connection, sync_once
@@ -119,3 +123,50 @@ def test_a_change_not_yet_delivered_is_kept_over_an_older_pulled_one(
     sync(two, live_server)
     sync(one, live_server)
     assert price(one[0], KOPI) == price(two[0], KOPI) == 81_000
+
+
+def test_the_first_run_wizard_joins_the_outlet_like_init(
+    province_engine: Engine, live_server: BackgroundServer, new_till: Callable[..., RealTill], tmp_path: Path
+) -> None:
+    """The wizard's "Selesai" (pos.app.initialize_data_dir) with a server: the outlet's data, or nothing."""
+    from pos.app import initialize_data_dir
+
+    one, _two = tills(province_engine, live_server, new_till)
+    sync(one, live_server)
+    with province_engine.begin() as conn:
+        token_03 = add_till(conn, "5371")[1]
+
+    def answers(pin: str) -> setup.OutletSetup:
+        server = setup.ProvinceServer(live_server.url, token_03, "5371-03")
+        return setup.OutletSetup(
+            outlet_code="5371",
+            name="NTT Mart Kota Kupang",
+            kabupaten_code="5371",
+            address="Jl. El Tari 1",
+            admin_username="admin",
+            admin_pin=pin,
+            terminal="03",
+            server=server,
+        )
+
+    with pytest.raises(DomainError, match="PIN lain"):
+        initialize_data_dir(tmp_path / "wrong", answers("8642"))
+    assert not (tmp_path / "wrong" / "till.sqlite3").exists()
+    initialize_data_dir(tmp_path / "till03", answers(ADMIN_PIN))
+    db = Database.open(tmp_path / "till03", create=False)
+    try:
+        with db.unit_of_work() as uow:
+            joined = {
+                code: int(qty)
+                for code, qty in uow.session.execute(
+                    select(Product.code, func.sum(StockMovement.qty))
+                    .join(StockMovement, StockMovement.product_id == Product.id)
+                    .group_by(Product.code)
+                ).all()
+            }
+            managers = uow.session.scalar(
+                select(func.count()).select_from(User).where(User.username == "manajer")
+            )
+    finally:
+        db.close()
+    assert joined == stock(one[0]) and managers == 1

@@ -56,25 +56,25 @@ def test_a_restored_till_counts_nothing_twice_and_doctor_names_what_only_the_pro
     before_sync = province_events_check(till.db)
     assert before_sync is not None and before_sync.ok and before_sync.warning
     # the pending sale in the backup may be at the province already: "at least" until it is sent. The
-    # province also holds the stock movements of two sales as shared outlet records (`record` events):
-    # the lost sale's and the pending sale's, which the backup holds only as a change not yet queued.
-    assert "memegang 3 event yang tidak ada di kasir ini (sedikitnya; 1 event" in before_sync.detail
+    # province also holds the stock movement and sale line of two sales as shared outlet records (`record`
+    # events): the lost sale's and the pending sale's, which the backup holds only as changes not queued.
+    assert "memegang 5 event yang tidak ada di kasir ini (sedikitnya; 1 event" in before_sync.detail
 
     with ProvinceClient(live_server.url, till_token) as client:
         summary = sync_once(till.db, client)
-    # the backup's pending sale was resent as it was stored, and its movement queued again is the same
-    # event: the province knew both, nothing counted twice
-    assert (summary.accepted, summary.duplicate, summary.rejected, summary.pending) == (0, 2, 0, 0)
+    # the backup's pending sale was resent as it was stored, and its movement and sale line queued again
+    # are the same events: the province knew all three, nothing counted twice
+    assert (summary.accepted, summary.duplicate, summary.rejected, summary.pending) == (0, 3, 0, 0)
     assert province_sales(province_engine) == (4, 4, gross)
     after_sync = province_events_check(till.db)
     assert after_sync is not None and after_sync.warning
-    # the lost sale and its movement
-    assert "server provinsi memegang 2 event yang tidak ada di kasir ini:" in after_sync.detail
+    # the lost sale, its movement and its sale line
+    assert "server provinsi memegang 3 event yang tidak ada di kasir ini:" in after_sync.detail
 
     again = till.sell(till.cart((KOPI, 1)))
     assert again.receipt_no != lost.receipt_no  # the number the lost sale had is not issued again
     with ProvinceClient(live_server.url, till_token) as client:
-        assert sync_once(till.db, client).accepted == 2  # the sale and its stock movement
+        assert sync_once(till.db, client).accepted == 3  # the sale, its stock movement and its sale line
     assert province_sales(province_engine) == (5, 5, gross + again.total)
 
     till.db.close()
@@ -86,7 +86,7 @@ def test_a_restored_till_counts_nothing_twice_and_doctor_names_what_only_the_pro
     )
     till.db = Database.open(data_dir, create=False)
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr  # a warning, the till's data is whole
-    assert "[PERINGATAN] event di server provinsi: server provinsi memegang 2 event" in doctor.stdout
+    assert "[PERINGATAN] event di server provinsi: server provinsi memegang 3 event" in doctor.stdout
 
 
 def test_doctor_asks_the_province_only_when_one_is_set_and_an_outage_is_a_warning(

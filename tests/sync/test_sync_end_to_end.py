@@ -100,16 +100,16 @@ def test_a_rejected_event_stays_visible_and_sync_exits_5(
     assert run(till, "connect", "--server", live_server.url, "--token", till_token) == 0
     assert run(till, "sync", "--once") == 5
     err = capsys.readouterr().err
-    assert "2 event ditolak" in err  # the sale and its stock movement (a shared outlet record)
-    assert statuses(till)["rejected"] == 2 and statuses(till)["pending"] == 0
+    assert "3 event ditolak" in err  # the sale, its stock movement and its sale line (shared records)
+    assert statuses(till)["rejected"] == 3 and statuses(till)["pending"] == 0
     with till.db.unit_of_work() as uow:
-        rejected, movement = outbox.rejected_events(uow)
+        rejected, *records = outbox.rejected_events(uow)
     assert rejected.uuid == ahead.uuid and "5 menit" in rejected.reason
-    assert movement.kind == "record" and "5 menit" in movement.reason
+    assert [r.kind for r in records] == ["record", "record"] and all("5 menit" in r.reason for r in records)
     assert server_sales(province_engine) == (1, fine.total)
     with province_engine.connect() as conn:
         stored = sorted(conn.execute(select(rejected_events.c.uuid)).scalars())
-        assert stored == sorted([ahead.uuid, movement.uuid])
+        assert stored == sorted([ahead.uuid, *(r.uuid for r in records)])
     assert run(till, "sync", "--once") == 5  # still unresolved
 
 
