@@ -390,6 +390,10 @@ def test_three_tills_of_one_outlet_end_with_one_catalog_and_one_stock(tmp_path: 
         assert settled[0][0] == kopi_sold and settled[0][3] == 10_000, context
         assert views[0]["stock"]["KOPI-250"] == 40 + received - kopi_sold, context
 
+        # PIN hashes travel between tills but are never written to a till's log
+        for till in tills:
+            assert all("$argon2" not in log.read_text() for log in (till / "logs").glob("ntt-pos.log*"))
+
         # the province's figures: its stock per product and its catalog equal the tills'
         headers = {"Authorization": f"Bearer {tokens[0]}"}
         answer = requests.get(f"{province.url}/api/v1/outlet/stock", headers=headers, timeout=10).json()
