@@ -94,8 +94,11 @@ class Till:
     print_queue: Any | None  # pos.printing.queue.PrintQueue
     sync: Any | None  # pos.sync.worker.SyncWorker
     health: Any | None = None  # pos.services.health.StartupCheck, on the window's TaskRunner
+    idle_checkpoint: Any | None = None  # QTimer: the WAL checkpoint after a sale (checkpoint_when_idle)
 
     def stop(self) -> None:
+        if self.idle_checkpoint is not None:
+            self.idle_checkpoint.stop()  # never after the database closed
         if self.health is not None:
             self.health.cancel()  # a long integrity check never holds up closing the till
         if self.sync is not None:
@@ -131,8 +134,29 @@ def build_till(db: Database, app: Any, *, start_sync: bool = True, check_health:
     window.admin_menu.printer_changed.connect(lambda value: rebuild_printer(till, value))
     if check_health:
         start_health_check(till)
+    checkpoint_when_idle(till)
     _resume_gc()  # the window is built: start-up is over
     return till
+
+
+IDLE_CHECKPOINT_MS = 2000  # after a sale: the cashier is greeting the next customer
+
+
+def checkpoint_when_idle(till: Till, delay_ms: int = IDLE_CHECKPOINT_MS) -> None:
+    """The WAL is checkpointed off the GUI thread `delay_ms` after the last sale (`Database.checkpoint_wal`),
+    so the next sale starts it over and the automatic checkpoint no longer falls inside every ~30th sale's
+    commit (it still does when sales follow each other faster than `delay_ms`, as in bench_db's loop)."""
+    from PySide6.QtCore import QTimer
+
+    window = till.window
+    timer = QTimer(window, singleShot=True, interval=delay_ms)
+
+    def failed(error: Exception) -> None:  # the automatic checkpoint still runs: noted, not shown
+        log.warning("WAL checkpoint after a sale failed: %r", error)
+
+    timer.timeout.connect(lambda: window.runner.run(till.db.checkpoint_wal, lambda _result: None, failed))
+    window.checkout.sale_completed.connect(lambda _sale: timer.start())
+    till.idle_checkpoint = timer
 
 
 def start_health_check(till: Till) -> None:

@@ -74,5 +74,15 @@ class Database:
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self._sessions)
 
+    def checkpoint_wal(self) -> tuple[int, int, int]:
+        """Copy the WAL into the database file now (PASSIVE: it waits for no reader or writer), as
+        (busy, frames in the WAL, frames copied). Called by the till when it is idle (`pos.app`), so the
+        next write starts the WAL over: otherwise the commit that takes the WAL past 1000 pages does it,
+        inside every ~30th sale (3-15 ms there on the shared machine, more on a slow till's disk).
+        Durability is unchanged: a committed sale is in the fsynced WAL (synchronous=FULL) either way."""
+        with self.engine.connect() as conn:
+            busy, frames, copied = conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()
+        return int(busy), int(frames), int(copied)
+
     def close(self) -> None:
         self.engine.dispose()
