@@ -1,6 +1,8 @@
 """Till database figures on a 100,000-product catalog, each printed beside its goal.
 
 python3 installer/dev.py bench db
+
+The sale commit ratio is judged against issue 11's goal (<= 3x bare sqlite3, p95, back to back).
 """
 
 from __future__ import annotations
@@ -132,7 +134,7 @@ def commit_figures(
     print(f"{'sale commit (5 lines) p95':<44} {p95(samples):8.3f} ms   (max {max(samples):.2f} ms)")
     print(f"{'bare sqlite3 same rows, WAL+FULL p50':<44} {statistics.median(bare):8.3f} ms")
     print(f"{'bare sqlite3 same rows, WAL+FULL p95':<44} {p95(bare):8.3f} ms   (max {max(bare):.2f} ms)")
-    return report("ratio sale commit / bare sqlite3 (p95)", p95(samples) / p95(bare), 5.0, unit="x ")
+    return report("ratio sale commit / bare sqlite3 (p95)", p95(samples) / p95(bare), 3.0, unit="x ")
 
 
 def main() -> int:

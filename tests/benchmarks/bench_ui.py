@@ -2,14 +2,16 @@
 
     .venv/bin/python tests/benchmarks/bench_ui.py
 
+Goals are issue 11's, for this machine with its calibration figure beside them (run_all.py):
 1. Scan-to-cart: from the first key of a scanner burst to the cart row painted (Qt's own update of the
-   changed rows, offscreen raster painting), p95 <= 10 ms.
+   changed rows, offscreen raster painting), p95 <= 6 ms.
    The burst is delivered by QTest key events (13 digits + Enter), which a real scanner does not cost
    us, so the figure is on the safe side.
-2. Cold start to a ready scan field <= 1.5 s: a fresh Python process that opens the database, builds
-   the window, signs in (argon2 PIN check) and focuses the scan field; timed from the parent. The
-   argon2 PIN check is also timed apart (issue 11 counts start-up without it).
-3. Memory after 500 sales in one session (real payment dialog, receipts built and previewed) <= 250 MB RSS.
+2. Cold start to a ready scan field, the argon2 PIN check timed apart, median <= 0.6 s: a fresh Python
+   process that opens the database, builds the window, signs in and focuses the scan field; timed from
+   the parent.
+3. F2 search per key to the results painted, p95 <= 8 ms.
+4. Memory after 500 sales in one session (real payment dialog, receipts built and previewed) <= 250 MB RSS.
 Exits 1 when a goal is missed.
 
 Every part ends: each leaves an empty cart on disk (a cart left in progress made the next sign-in ask
@@ -168,7 +170,7 @@ def bench_scan_to_cart(folder: Path, codes: list[str]) -> float:
     p95 = statistics.quantiles(times, n=100)[94]
     print(
         f"scan-to-cart (burst to row painted), {len(times)} scans: p50 {statistics.median(times):.2f} ms, "
-        f"p95 {p95:.2f} ms, max {max(times):.2f} ms   goal p95 <= 10 ms"
+        f"p95 {p95:.2f} ms, max {max(times):.2f} ms   goal p95 <= 6 ms"
     )
     return p95
 
@@ -244,15 +246,15 @@ def bench_cold_start(folder: Path, runs: int = 5) -> float:
     print(f"cold start to sign-in screen: median {statistics.median(to_signin):.2f} s")
     print(
         f"cold start to ready scan field (incl. argon2 sign-in), {runs} runs: median "
-        f"{statistics.median(to_ready):.2f} s, worst {worst:.2f} s   goal <= 1.5 s"
+        f"{statistics.median(to_ready):.2f} s, worst {worst:.2f} s"
     )
     apart = [ready - check for ready, check in zip(to_ready, argon2, strict=True)]
     print(
         f"argon2 PIN check (sign-in) median {statistics.median(argon2):.2f} s; cold start to ready scan "
         f"field without it: median {statistics.median(apart):.2f} s, worst {max(apart):.2f} s   "
-        "issue 11 goal <= 0.6 s"
+        "goal median <= 0.6 s"
     )
-    return worst
+    return statistics.median(apart)
 
 
 def bench_search(folder: Path) -> float:
@@ -283,7 +285,7 @@ def bench_search(folder: Path) -> float:
     p95 = statistics.quantiles(times, n=100)[94]
     print(
         f"F2 search per key to results painted, {len(times)} keys ({rows} rows for the last): p50 "
-        f"{statistics.median(times):.2f} ms, p95 {p95:.2f} ms   goal p95 under a frame (16.7 ms)"
+        f"{statistics.median(times):.2f} ms, p95 {p95:.2f} ms   goal p95 <= 8 ms"
     )
     return p95
 
@@ -369,9 +371,9 @@ def run(folder: Path) -> int:
     missed = [
         name
         for name, ok in (
-            ("scan-to-cart", p95 <= 10),
-            ("search", search <= 16.7),
-            ("cold start", cold <= 1.5),
+            ("scan-to-cart", p95 <= 6),
+            ("search", search <= 8),
+            ("cold start", cold <= 0.6),
             ("memory", memory <= 250),
         )
         if not ok
