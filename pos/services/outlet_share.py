@@ -97,6 +97,12 @@ def mark_everything(uow: UnitOfWork) -> None:
         uow.session.add(Setting(key=PUBLISHED_KEY, value=True))
 
 
+def forget_unshared_changes(uow: UnitOfWork) -> None:
+    """Before a till's first contact with its outlet's data: its marks of records (not of ledger lines)
+    are dropped, so the outlet's versions replace its copies; `mark_everything` marks them again after."""
+    uow.session.execute(delete(SharedChange).where(SharedChange.type.not_in(sorted(rec.LEDGER_TYPES))))
+
+
 def is_published(uow: UnitOfWork) -> bool:
     row = uow.session.get(Setting, PUBLISHED_KEY)
     return row is not None and row.value is True

@@ -22,10 +22,22 @@ CURSOR_KEY = "sync.outlet_cursor"
 PAGE = 2000
 
 
-def queue_shared(db: Database) -> int:
-    """This till's marked changes as outbox events (the first time: all of its shared data)."""
+def queue_shared(db: Database, client: ProvinceClient) -> int:
+    """This till's marked changes as outbox events.
+
+    The first time (a till set up alone, or upgraded, meeting its outlet's data) the outlet's data is
+    pulled first and wins over this till's copy of the same records: a product, user or setting this
+    till changed before is not newer than the outlet's. Then all of this till's shared data is queued
+    once, so what only it has (products, users, its ledger) reaches the other tills."""
     with db.unit_of_work() as uow:
-        if not outlet_share.is_published(uow):
+        published = outlet_share.is_published(uow)
+        if not published:
+            outlet_share.forget_unshared_changes(uow)
+            uow.commit()
+    if not published:
+        pull_outlet(db, client)
+    with db.unit_of_work() as uow:
+        if not published:
             outlet_share.mark_everything(uow)
         queued = outlet_share.queue_changes(uow, datetime.now(UTC))
         uow.commit()

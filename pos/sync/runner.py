@@ -307,7 +307,7 @@ def _sync_round(
 ) -> SyncSummary:
     summary = SyncSummary()
     greet(db, client)
-    outlet_pull.queue_shared(db)  # this till's catalog, stock and user changes join the outbox
+    outlet_pull.queue_shared(db, client)  # this till's catalog, stock and user changes join the outbox
     push_pending(db, client, summary, batch_size=batch_size, max_batches=max_batches)
     summary.outlet_records = outlet_pull.pull_outlet(db, client)
     pull_registry(db, client, summary)

@@ -22,7 +22,7 @@ from pos.db.models import PriceChange, Product, StockMovement, User
 from pos.province.outlet_data import stock_by_code
 from pos.province.outlets import Till, add_outlet, add_till, authenticate
 from pos.province.server import BackgroundServer
-from pos.services import products, setup
+from pos.services import products, setup, users
 from pos.sync import outlet_pull
 from pos.sync.client import ProvinceClient
 from pos.sync.runner import Connection, save_connection, sync_once
@@ -170,3 +170,32 @@ def test_the_first_run_wizard_joins_the_outlet_like_init(
     finally:
         db.close()
     assert joined == stock(one[0]) and managers == 1
+
+
+def test_a_till_set_up_alone_meets_its_outlet_the_outlet_wins_and_its_own_products_are_shared(
+    province_engine: Engine, live_server: BackgroundServer, new_till: Callable[..., RealTill]
+) -> None:
+    one, two = tills(province_engine, live_server, new_till)
+    sync(one, live_server)
+    # till 02 worked alone before it was connected: another admin PIN, a price, a product of its own
+    with two[0].db.unit_of_work() as uow:
+        users.change_pin(uow, two[0].admin, "8642", old_pin=ADMIN_PIN)
+    set_price(two[0], KOPI, 99_000)
+    with two[0].db.unit_of_work() as uow:
+        products.create_product(
+            uow, two[0].manager, products.ProductInput(name="Anyaman Lontar", price=45_000)
+        )
+
+    def admin_hash(till: RealTill) -> str:
+        with till.db.unit_of_work() as uow:
+            return str(uow.session.scalar(select(User.pin_hash).where(User.username == "admin")))
+
+    outlet_admin = admin_hash(one[0])
+    for pair in (two, one):
+        sync(pair, live_server)
+    assert admin_hash(two[0]) == admin_hash(one[0]) == outlet_admin  # the outlet's admin and PIN
+    with two[0].db.unit_of_work() as uow:
+        assert users.authenticate(uow, "admin", ADMIN_PIN).username == "admin"
+    assert price(one[0], KOPI) == price(two[0], KOPI) == 75_000
+    with one[0].db.unit_of_work() as uow:
+        assert uow.session.scalar(select(func.count()).where(Product.name == "Anyaman Lontar")) == 1

@@ -19,8 +19,8 @@ from pos.province.asn import import_asn_csv
 from pos.province.outlets import add_outlet, revoke_token
 from pos.province.schema import rejected_events, sales
 from pos.province.server import BackgroundServer
-from pos.services import outbox
-from pos.sync import commands, outlet_pull
+from pos.services import outbox, outlet_share
+from pos.sync import commands
 from pos.sync.runner import Connection, save_connection, setting
 from pos.sync.worker import SyncStatus, SyncWorker, backoff_delay
 
@@ -66,7 +66,12 @@ def test_connect_then_sync_once_delivers_everything_and_pulls_registry(
         import_asn_csv(conn, f"{NIP_A},Ana Bria,Dinas Koperasi,Kota Kupang\n")
     gross = sell_many(till, 39, nip_every=10)
     nip_spent = sum(e["payload"]["total"] for e in till.events("sale") if e["payload"]["buyer_nip"] == NIP_A)
-    outlet_pull.queue_shared(till.db)  # the till's catalog and stock records, as the round queues them
+    with (
+        till.db.unit_of_work() as uow
+    ):  # the till's catalog and stock records, as its first round queues them
+        outlet_share.mark_everything(uow)
+        outlet_share.queue_changes(uow, datetime.now(UTC))
+        uow.commit()
     queued = len(till.events())
     assert run(till, "connect", "--server", live_server.url, "--outlet", "5371", "--token", till_token) == 0
     assert "Terhubung: kasir 5371-01" in capsys.readouterr().out
@@ -173,7 +178,12 @@ def test_worker_syncs_in_background_and_reports_status(
 ) -> None:
     till = real_till
     gross = sell_many(till, 120)
-    outlet_pull.queue_shared(till.db)  # the till's catalog and stock records, as the round queues them
+    with (
+        till.db.unit_of_work() as uow
+    ):  # the till's catalog and stock records, as its first round queues them
+        outlet_share.mark_everything(uow)
+        outlet_share.queue_changes(uow, datetime.now(UTC))
+        uow.commit()
     queued = len(till.events())
     assert run(till, "connect", "--server", live_server.url, "--token", till_token) == 0
     seen: list[SyncStatus] = []
