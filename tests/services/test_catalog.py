@@ -83,3 +83,27 @@ def test_search_ranks_a_short_list_and_shows_a_long_one_in_name_order(
         by_name = [p.name for p in catalog.search(uow, "zanzib")]
     assert ranked == ["Zanzibar", long_name]  # the closer match first
     assert by_name == [long_name, "Zanzibar"]
+
+
+def test_one_letter_words_are_searched_by_their_two_letter_prefixes_and_nothing_is_missed(
+    demo_db: Database,
+) -> None:
+    """ "k" is asked as ("ka"* OR "kb"* ... OR "k"), the prefix index's way (~0.4 ms instead of 2-3 ms on
+    100,000 products); a word whose second letter is none of a-z0-9 is still found (the plain query runs
+    when the quick one finds fewer rows than asked)."""
+    with demo_db.unit_of_work() as uow:
+        uow.session.add(
+            Product(code="TEN-9001", name="Xŋa Tenun Alor", unit="pcs", price=10_000, updated_at=utc_now())
+        )
+        uow.commit()
+    with demo_db.unit_of_work() as uow:
+        by_k = catalog.search(uow, "k")
+        kopi_m = catalog.search(uow, "kopi m")
+        by_x = catalog.search(uow, "x")
+    assert len(by_k) == 20
+    assert all(
+        any(word.startswith("k") for word in f"{p.name} {p.code} {p.barcode}".lower().split()) for p in by_k
+    )
+    assert kopi_m and all("kopi" in p.name.lower() for p in kopi_m)
+    assert all(any(w.startswith("m") for w in f"{p.name} {p.code}".lower().split()) for p in kopi_m)
+    assert "Xŋa Tenun Alor" in [p.name for p in by_x]
