@@ -110,26 +110,35 @@ def store_records(conn: Connection, till: Till, records: Sequence[rec.OutletReco
         )
 
 
-def changes_since(conn: Connection, outlet_id: int, cursor: int, limit: int) -> OutletChangesJson:
+def changes_since(
+    conn: Connection, outlet_id: int, cursor: int, limit: int, *, skip_till_id: int | None = None
+) -> OutletChangesJson:
+    """Records with a version above `cursor`, oldest first. With `skip_till_id`, the records whose
+    newest version that till sent are left out (it holds them, or a newer change of its own): the
+    cursor still moves past them. Each key has one row, its newest version, so nothing older of
+    another till can come after and undo them."""
     rows = conn.execute(
         select(
             outlet_records.c.type,
             outlet_records.c.key,
             outlet_records.c.version,
             outlet_records.c.till,
+            outlet_records.c.till_id,
             outlet_records.c.data,
         )
         .where(outlet_records.c.outlet_id == outlet_id, outlet_records.c.version > cursor)
         .order_by(outlet_records.c.version)
         .limit(limit + 1)
     ).all()
+    page = rows[:limit]
     records: list[OutletRecordJson] = [
         {"type": r.type, "key": r.key, "version": int(r.version), "till": r.till, "data": json.loads(r.data)}
-        for r in rows[:limit]
+        for r in page
+        if skip_till_id is None or r.till_id != skip_till_id
     ]
     return {
         "records": records,
-        "cursor": records[-1]["version"] if records else cursor,
+        "cursor": int(page[-1].version) if page else cursor,
         "more": len(rows) > limit,
     }
 
@@ -235,10 +244,11 @@ def add_routes(app: FastAPI, engine: Engine, current_till: Callable[..., Till]) 
         till: TillDep,
         since: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=5000)] = 2000,
+        mine: Annotated[bool, Query(description="also the records this till sent last")] = True,
     ) -> Any:
         """Records of the token's outlet with a version above `since`, oldest first."""
         with engine.connect() as conn:
-            answer = changes_since(conn, till.outlet.id, since, limit)
+            answer = changes_since(conn, till.outlet.id, since, limit, skip_till_id=None if mine else till.id)
         # A page of a full catalog is thousands of records: sent as built, not re-validated per field.
         return Response(json.dumps(answer, ensure_ascii=False), media_type="application/json")
 

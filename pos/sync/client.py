@@ -134,9 +134,11 @@ class ProvinceClient:
             raise NotDelivered("jawaban registri ASN tidak sah")
         return cast(AsnChangesJson, answer)
 
-    def outlet_changes(self, since: int, limit: int) -> OutletChangesJson:
-        """Shared records of this till's outlet newer than `since` (pos.sync.outlet_pull)."""
-        answer = self._request("GET", "/outlet/changes", params={"since": since, "limit": limit})
+    def outlet_changes(self, since: int, limit: int, *, mine: bool = True) -> OutletChangesJson:
+        """Shared records of this till's outlet newer than `since` (pos.sync.outlet_pull); without
+        `mine`, those whose newest version this till sent are left out (it has them)."""
+        params = {"since": since, "limit": limit, "mine": "true" if mine else "false"}
+        answer = self._request("GET", "/outlet/changes", params=params)
         if (
             not isinstance(answer, dict)
             or not isinstance(answer.get("records"), list)

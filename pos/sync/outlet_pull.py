@@ -35,7 +35,7 @@ def queue_shared(db: Database, client: ProvinceClient) -> int:
             outlet_share.forget_unshared_changes(uow)
             uow.commit()
     if not published:
-        pull_outlet(db, client)
+        pull_outlet(db, client, mine=True)  # a replaced PC with this terminal: the old one's records too
     with db.unit_of_work() as uow:
         if not published:
             outlet_share.mark_everything(uow)
@@ -50,12 +50,13 @@ def cursor(db: Database) -> int:
         return row.value if row is not None and isinstance(row.value, int) else 0
 
 
-def pull_outlet(db: Database, client: ProvinceClient, *, page_size: int = PAGE) -> int:
-    """Every record of this till's outlet newer than the cursor, page by page; returns how many."""
+def pull_outlet(db: Database, client: ProvinceClient, *, page_size: int = PAGE, mine: bool = False) -> int:
+    """Every record of this till's outlet newer than the cursor, page by page; returns how many. The
+    records whose newest version this till sent itself are not fetched again (`mine`: they are)."""
     since = cursor(db)
     total = 0
     while True:
-        page = client.outlet_changes(since, page_size)
+        page = client.outlet_changes(since, page_size, mine=mine)
         with db.unit_of_work() as uow:
             label = outlet_share.own_label(uow)
             applied = outlet_apply.apply_page(uow, page["records"], label)

@@ -199,3 +199,28 @@ def test_a_till_set_up_alone_meets_its_outlet_the_outlet_wins_and_its_own_produc
     assert price(one[0], KOPI) == price(two[0], KOPI) == 75_000
     with one[0].db.unit_of_work() as uow:
         assert uow.session.scalar(select(func.count()).where(Product.name == "Anyaman Lontar")) == 1
+
+
+def test_a_till_restored_from_a_backup_gets_its_own_later_changes_back(
+    province_engine: Engine, live_server: BackgroundServer, new_till: Callable[..., RealTill]
+) -> None:
+    """A sync leaves out the records whose newest version the till itself sent, except after a restore."""
+    from pos.db.restore import restore
+    from pos.services import backups
+
+    one, _two = tills(province_engine, live_server, new_till)
+    till = one[0]
+    sync(one, live_server)
+    with till.db.unit_of_work() as uow:
+        saved = backups.take_backup(uow, "manual")
+    set_price(till, KOPI, 88_000)  # made and delivered after the backup
+    till.sell(till.cart((KOPI, 1)))
+    sync(one, live_server)
+    stock_before = stock(till)
+    data_dir = till.db.path.parent
+    till.db.close()
+    restore(data_dir, saved)
+    till.db = Database.open(data_dir, create=False)
+    assert price(till, KOPI) == 75_000
+    sync(one, live_server)
+    assert price(till, KOPI) == 88_000 and stock(till) == stock_before
