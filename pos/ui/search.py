@@ -95,6 +95,7 @@ class ProductSearchDialog(QDialog):
         self.setWindowTitle(self.tr("Cari barang (F2)"))
         self.resize(900, 560)
         self._search = search
+        self._last: tuple[str, Sequence[ProductView]] = ("", [])  # words searched last, their rows
         self.chosen: ProductView | None = None
         self.scanned: str | None = None  # a scan while searching: the checkout adds it, the dialog closes
         self.query = QLineEdit(self)
@@ -126,7 +127,11 @@ class ProductSearchDialog(QDialog):
         self.query.setText(text)
 
     def _run(self, text: str) -> None:
-        self.model.set_rows(self._search(text) if text.strip() else [])
+        # The same words (a space typed after one, a letter's case): the same rows, without the database.
+        words = " ".join(text.lower().split())
+        if words != self._last[0]:
+            self._last = (words, self._search(text) if words else [])
+        self.model.set_rows(self._last[1])
         if self.model.rowCount():
             self.table.selectRow(0)
 

@@ -8,8 +8,10 @@ from PySide6.QtCore import Qt
 
 from pos.core.money import format_rupiah
 from pos.core.tax import TaxMode
+from pos.db.engine import Database
+from pos.services import catalog
 from pos.services.catalog import ProductView
-from pos.ui.search import ProductTableModel
+from pos.ui.search import ProductSearchDialog, ProductTableModel
 
 
 def view(product_id: int, name: str, price: int, barcode: str | None, supplier: str | None) -> ProductView:
@@ -47,3 +49,24 @@ def test_result_rows_show_code_name_producer_stock_and_price(qtmodeltester: Any)
     assert model.data(model.index(0, 4), Qt.ItemDataRole.TextAlignmentRole) is not None
     model.set_rows([])
     assert model.rowCount() == 0 and model.column_texts(1) == []
+
+
+def test_the_same_words_again_do_not_ask_the_database(qtbot: Any, demo_db: Database) -> None:
+    asked: list[str] = []
+
+    def search(text: str) -> list[ProductView]:
+        asked.append(text)
+        with demo_db.unit_of_work() as uow:
+            return catalog.search(uow, text)
+
+    dialog = ProductSearchDialog(search)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.query, "kopi")
+    rows = dialog.model.rowCount()
+    qtbot.keyClicks(dialog.query, " ")  # the same word: the same rows
+    assert asked == ["k", "ko", "kop", "kopi"] and dialog.model.rowCount() == rows > 0
+    qtbot.keyClicks(dialog.query, "m")
+    assert asked[-1] == "kopi m" and dialog.model.rowCount() > 0
+    dialog.query.clear()
+    assert asked[-1] == "kopi m" and dialog.model.rowCount() == 0
