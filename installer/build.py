@@ -105,8 +105,17 @@ def pyinstaller(python: Path) -> None:
     scripts = python.parent
     # cwd is the work folder, not the checkout, so `pos` can only come from the build venv
     run(
-        [scripts / f"pyinstaller{EXE}", "--noconfirm", "--log-level", "WARN",
-         "--distpath", DIST, "--workpath", WORK / "pyinstaller", SPEC],
+        [
+            scripts / f"pyinstaller{EXE}",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            DIST,
+            "--workpath",
+            WORK / "pyinstaller",
+            SPEC,
+        ],
         cwd=WORK,
     )
 
@@ -115,11 +124,16 @@ def clean_env(home: Path) -> dict[str, str]:
     """What `env -i PATH=/usr/bin:/bin` leaves, plus a fresh HOME and the offscreen Qt platform."""
     env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     if WINDOWS:  # Windows cannot start a process without these; the user folders point into `home`
-        env = {"PATH": os.environ.get("SYSTEMROOT", r"C:\Windows") + r"\System32",
-               "SYSTEMROOT": os.environ.get("SYSTEMROOT", r"C:\Windows"),
-               "USERPROFILE": str(home), "LOCALAPPDATA": str(home / "AppData" / "Local"),
-               "APPDATA": str(home / "AppData" / "Roaming"), "TEMP": str(home), "TMP": str(home),
-               "QT_QPA_PLATFORM": "offscreen"}
+        env = {
+            "PATH": os.environ.get("SYSTEMROOT", r"C:\Windows") + r"\System32",
+            "SYSTEMROOT": os.environ.get("SYSTEMROOT", r"C:\Windows"),
+            "USERPROFILE": str(home),
+            "LOCALAPPDATA": str(home / "AppData" / "Local"),
+            "APPDATA": str(home / "AppData" / "Roaming"),
+            "TEMP": str(home),
+            "TMP": str(home),
+            "QT_QPA_PLATFORM": "offscreen",
+        }
     return env
 
 
@@ -137,8 +151,12 @@ def check_bundle(bundle: Path = BUNDLE) -> list[str]:
         def ntt_pos(*args: str, lang: str = "id") -> str:
             started = time.monotonic()
             done = subprocess.run(
-                [str(exe), *args], capture_output=True, text=True, cwd=tmp,
-                env={**env, "NTT_POS_LANG": lang}, timeout=300,
+                [str(exe), *args],
+                capture_output=True,
+                text=True,
+                cwd=tmp,
+                env={**env, "NTT_POS_LANG": lang},
+                timeout=300,
             )
             command = "ntt-pos " + " ".join(args)
             say(f"  {command}: exit {done.returncode} in {time.monotonic() - started:.1f} s")

@@ -26,10 +26,24 @@ import subprocess
 from pathlib import Path
 
 DEBIAN_PACKAGES = (
-    "zbar-tools", "xvfb", "openbox", "xdotool", "x11-utils",
-    "libxcb-icccm4", "libxcb-keysyms1", "libxcb-cursor0", "libxcb-image0", "libxcb-randr0",
-    "libxcb-render-util0", "libxcb-shape0", "libxcb-xfixes0", "libxcb-xkb1", "libxkbcommon-x11-0",
-    "libx11-xcb1", "chromium", "poppler-utils",
+    "zbar-tools",
+    "xvfb",
+    "openbox",
+    "xdotool",
+    "x11-utils",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-cursor0",
+    "libxcb-image0",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-xfixes0",
+    "libxcb-xkb1",
+    "libxkbcommon-x11-0",
+    "libx11-xcb1",
+    "chromium",
+    "poppler-utils",
 )
 EMUPOS_VERSION = "0.4.0"  # alpha: pinned (docs/engineering-notes.md)
 MIN_EMUPOS_PYTHON = (3, 13)
@@ -72,7 +86,8 @@ def missing_debian_packages() -> list[str]:
         return list(DEBIAN_PACKAGES)
     done = subprocess.run(
         ["dpkg-query", "-W", "-f=${Package} ${db:Status-Abbrev}\n", *DEBIAN_PACKAGES],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     installed = {line.split()[0] for line in done.stdout.splitlines() if line.split()[1:2] == ["ii"]}
     return [name for name in DEBIAN_PACKAGES if name not in installed]
@@ -83,8 +98,11 @@ def ensure_debian_packages() -> None:
     if not missing:
         return
     if shutil.which("apt-get") is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
-        print(f"provision: not installing {' '.join(missing)}: that needs root and apt-get "
-              "(the tests that use them skip and say so)", flush=True)
+        print(
+            f"provision: not installing {' '.join(missing)}: that needs root and apt-get "
+            "(the tests that use them skip and say so)",
+            flush=True,
+        )
         return
     print(f"provision: apt-get install {' '.join(missing)}", flush=True)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
@@ -102,7 +120,9 @@ def _python_version(candidate: str) -> tuple[int, int] | None:
     try:
         done = subprocess.run(
             [candidate, "-c", "import sys, venv, ensurepip; print(*sys.version_info[:2])"],
-            capture_output=True, text=True, timeout=30,
+            capture_output=True,
+            text=True,
+            timeout=30,
         )
     except OSError:
         return None

@@ -257,6 +257,7 @@ def _reports_shot(shot: Shooter, office: Any, backend: Any, admin: Any) -> None:
     reports.start.setDate(QDate(start.year, start.month, start.day))
     reports.end.setDate(QDate(today.year, today.month, today.day))
     reports.which.setCurrentIndex(reports.which.findData("sales:producer"))
+
     def settle() -> None:  # the figures arrive from a background job
         while reports.job is not None:
             QApplication.processEvents()

@@ -88,8 +88,11 @@ def init_outlet(args: argparse.Namespace) -> int:
     """Headless first-run set-up of a real outlet, the same one transaction the wizard uses."""
     from pos.services import setup
 
-    missing = [f"--{n.replace('_', '-')}" for n in ("outlet_code", "kabupaten", "address", "admin_user")
-               if not getattr(args, n)]
+    missing = [
+        f"--{n.replace('_', '-')}"
+        for n in ("outlet_code", "kabupaten", "address", "admin_user")
+        if not getattr(args, n)
+    ]
     if missing:
         raise CliError(f"`ntt-pos init` butuh {', '.join(missing)} (atau --demo untuk outlet demo).")
     kabupaten = setup.kabupaten_code(args.kabupaten)
@@ -133,12 +136,16 @@ def init_outlet(args: argparse.Namespace) -> int:
     finally:
         db.close()
     setup.clear_draft(data_dir)
-    print(f"Outlet {result.outlet_code} ({result.outlet_name}) siap di {result.database}; "
-          f"admin: {result.admin_username}.")
+    print(
+        f"Outlet {result.outlet_code} ({result.outlet_name}) siap di {result.database}; "
+        f"admin: {result.admin_username}."
+    )
     if snapshot is not None and snapshot.records:
-        print(f"Data outlet dari server provinsi: {snapshot.count('product')} produk, "
-              f"{snapshot.count('supplier')} produsen, {snapshot.count('user')} pengguna, "
-              f"{snapshot.count('movement')} mutasi stok.")
+        print(
+            f"Data outlet dari server provinsi: {snapshot.count('product')} produk, "
+            f"{snapshot.count('supplier')} produsen, {snapshot.count('user')} pengguna, "
+            f"{snapshot.count('movement')} mutasi stok."
+        )
     return 0
 
 

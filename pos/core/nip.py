@@ -73,7 +73,7 @@ class Nip:
 
     @property
     def appointment_text(self) -> str:
-        """"2015-05" for a PNS, "2023" for a PPPK: only as precise as the number itself."""
+        """ "2015-05" for a PNS, "2023" for a PPPK: only as precise as the number itself."""
         if self.kind is NipKind.PPPK:
             return f"{self.appointment.year:04d}"
         return f"{self.appointment.year:04d}-{self.appointment.month:02d}"

@@ -128,9 +128,7 @@ def parse_qris(payload: str) -> QrisInfo:
     initiation = values.get(TAG_INITIATION, STATIC)
     if initiation not in (STATIC, DYNAMIC):
         raise InvalidQris("jenis QRIS tidak dikenal (tag 01 harus 11 atau 12)")
-    templates = tuple(
-        (tag, _parse_template(tag, value)) for tag, value in fields if tag in _TEMPLATE_TAGS
-    )
+    templates = tuple((tag, _parse_template(tag, value)) for tag, value in fields if tag in _TEMPLATE_TAGS)
     qris_account = dict(dict(templates).get(TAG_QRIS_ACCOUNT, ()))
     nmid = qris_account.get("02") if qris_account.get("00", "").upper() == QRIS_GLOBAL_ID else None
     return QrisInfo(

@@ -123,7 +123,7 @@ _ZONE_NAMES = {7: "WIB", 8: "WITA", 9: "WIT"}
 
 
 def zone_name(moment: datetime) -> str:
-    """"WITA" for UTC+8 (WIB +7, WIT +9), else the zone's own abbreviation."""
+    """ "WITA" for UTC+8 (WIB +7, WIT +9), else the zone's own abbreviation."""
     offset = moment.utcoffset()
     if offset is not None and offset.total_seconds() % 3600 == 0:
         name = _ZONE_NAMES.get(int(offset.total_seconds() // 3600))
@@ -143,8 +143,11 @@ def receipt_document(receipt: Receipt, width: int) -> Document:
     check_width(width)
     blocks: list[Block] = [*_header_blocks(receipt.header)]
     if receipt.is_refund:
-        blocks += [Feed(), Text("REFUND", "center", bold=True, double=True),
-                   Text("PENGEMBALIAN BARANG", "center", bold=True)]
+        blocks += [
+            Feed(),
+            Text("REFUND", "center", bold=True, double=True),
+            Text("PENGEMBALIAN BARANG", "center", bold=True),
+        ]
     if receipt.reprint:
         blocks.append(Text("*** CETAK ULANG ***", "center", bold=True))
     blocks += [

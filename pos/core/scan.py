@@ -117,7 +117,7 @@ def misread(text: str) -> str | None:
 
 
 def split_multiplier(text: str) -> tuple[int, str]:
-    """"3*8991234567891" -> (3, "8991234567891"); without a "*" the quantity is 1 and the text is trimmed.
+    """ "3*8991234567891" -> (3, "8991234567891"); without a "*" the quantity is 1 and the text is trimmed.
 
     The quantity must be a whole number from 1 to 9999 and a code must follow the "*".
     """

@@ -78,8 +78,9 @@ def make_escpos_printer(settings: PrinterSettings) -> Any:
     if kind == "serial":
         from escpos.printer import Serial
 
-        return Serial(settings.serial_device, baudrate=settings.baudrate, timeout=settings.timeout,
-                      profile=profile)
+        return Serial(
+            settings.serial_device, baudrate=settings.baudrate, timeout=settings.timeout, profile=profile
+        )
     if kind == "win32raw":
         from escpos.printer import Win32Raw
 
@@ -185,8 +186,10 @@ def describe_failure(error: BaseException, kind: str = "") -> PrinterFault:
     errno_value = getattr(error, "errno", None)
     if isinstance(error, DomainError):
         return PrinterFault(str(error))
-    if isinstance(error, PermissionError) or errno_value in (errno.EACCES, errno.EPERM) or (
-        "Access denied" in text or "insufficient permissions" in text
+    if (
+        isinstance(error, PermissionError)
+        or errno_value in (errno.EACCES, errno.EPERM)
+        or ("Access denied" in text or "insufficient permissions" in text)
     ):
         return PrinterFault(USB_DENIED if kind == "usb" else "Izin akses printer ditolak", "offline")
     if isinstance(error, (TimeoutError, socket.timeout)) or "timed out" in text:

@@ -126,7 +126,7 @@ class PrintQueue:
             return list(self._state.jobs)
 
     def reprint(self, job_id: int) -> bool:
-        """"Cetak ulang": print this waiting or held job next, now; True when it was queued."""
+        """ "Cetak ulang": print this waiting or held job next, now; True when it was queued."""
         with self._changed:
             found = [job for job in self._state.jobs if job.id == job_id]
             if not found:
@@ -227,8 +227,15 @@ class PrintQueue:
             log.warning("print job %s failed: %s (%r)", job.id, fault.message, error)
             own_fault = fault.kind not in ("offline", "paper_out")
             self._mark_failed(job, fault.message, held=own_fault)
-            self._report("offline" if fault.kind == "offline" else "paper_out" if fault.kind == "paper_out"
-                         else "error", fault.message, job.id)
+            self._report(
+                "offline"
+                if fault.kind == "offline"
+                else "paper_out"
+                if fault.kind == "paper_out"
+                else "error",
+                fault.message,
+                job.id,
+            )
             return own_fault  # a held job does not hold up the next one; a printer fault does
         with self._changed:
             self._state.jobs = [queued for queued in self._state.jobs if queued.id != job.id]
@@ -240,7 +247,8 @@ class PrintQueue:
         with self._changed:
             self._state.jobs = [
                 replace(queued, attempts=queued.attempts + 1, last_error=message, held=held)
-                if queued.id == job.id else queued
+                if queued.id == job.id
+                else queued
                 for queued in self._state.jobs
             ]
 

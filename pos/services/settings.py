@@ -100,7 +100,14 @@ class OutletIdentity:
 def identity(uow: UnitOfWork) -> OutletIdentity:
     o = outlet(uow)
     return OutletIdentity(
-        o.code, o.name, o.kabupaten, o.address, o.phone or "", o.npwp or "", o.timezone, o.receipt_footer,
+        o.code,
+        o.name,
+        o.kabupaten,
+        o.address,
+        o.phone or "",
+        o.npwp or "",
+        o.timezone,
+        o.receipt_footer,
         o.kabupaten_code,
     )
 
@@ -127,8 +134,14 @@ def update_outlet(uow: UnitOfWork, actor: Actor, **changes: str) -> list[str]:
             chosen = region(value)
             value = chosen.name
             if found.kabupaten_code != chosen.code:
-                audit.record(uow, actor, "outlet.change", field="kabupaten_code", old=found.kabupaten_code,
-                             new=chosen.code)
+                audit.record(
+                    uow,
+                    actor,
+                    "outlet.change",
+                    field="kabupaten_code",
+                    old=found.kabupaten_code,
+                    new=chosen.code,
+                )
                 found.kabupaten_code = chosen.code
         old = getattr(found, field) or ""
         if old != value:
@@ -204,8 +217,12 @@ def set_limits(
 ) -> None:
     """Above these a manager's PIN is needed (discount, price override); voids optionally always."""
     put(uow, actor, "discount.manager_pin_above_percent", _percent(discount_percent, "Batas diskon"))
-    put(uow, actor, "price_override.manager_pin_above_percent",
-        _percent(price_override_percent, "Batas ubah harga"))
+    put(
+        uow,
+        actor,
+        "price_override.manager_pin_above_percent",
+        _percent(price_override_percent, "Batas ubah harga"),
+    )
     put(uow, actor, "void.requires_manager", bool(void_requires_manager))
 
 

@@ -152,9 +152,7 @@ def movement_event(
         reason=reason,
         user=actor.username,
         created_at=now,
-        lines=tuple(
-            wire.StockLine(p.code, p.supplier.code if p.supplier else None, q) for p, q in rows
-        ),
+        lines=tuple(wire.StockLine(p.code, p.supplier.code if p.supplier else None, q) for p, q in rows),
     )
     outlet = checkout.outlet_info(uow)
     outbox.enqueue(uow, event, now, outlet.code, outlet.terminal)

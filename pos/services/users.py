@@ -69,8 +69,15 @@ def create_user(
     enforce_pin_rules: bool = True,
 ) -> UserInfo:
     """Add a user; `actor` None is only for first set-up and demo seeding, before any admin exists."""
-    user = add_user(uow, actor, username=username, full_name=full_name, role=role, pin=pin,
-                    enforce_pin_rules=enforce_pin_rules)
+    user = add_user(
+        uow,
+        actor,
+        username=username,
+        full_name=full_name,
+        role=role,
+        pin=pin,
+        enforce_pin_rules=enforce_pin_rules,
+    )
     uow.commit()
     return info(user)
 
@@ -112,7 +119,12 @@ def add_user(
 
 def info(user: User) -> UserInfo:
     return UserInfo(
-        user.id, user.username, user.full_name, Role(user.role), user.active, user.locked_until,
+        user.id,
+        user.username,
+        user.full_name,
+        Role(user.role),
+        user.active,
+        user.locked_until,
         bool(user.must_change_pin),
     )
 
@@ -208,8 +220,14 @@ def update_user(uow: UnitOfWork, actor: Actor, user_id: int, *, full_name: str, 
     old = {"full_name": user.full_name, "role": user.role}
     user.full_name = full_name.strip() or user.username
     user.role = role.value
-    audit.record(uow, actor, "user.update", username=user.username, old=old,
-                 new={"full_name": user.full_name, "role": user.role})
+    audit.record(
+        uow,
+        actor,
+        "user.update",
+        username=user.username,
+        old=old,
+        new={"full_name": user.full_name, "role": user.role},
+    )
     uow.commit()
     return info(user)
 

@@ -326,7 +326,10 @@ def _sync_round(
         client.hello(pending=counts.pending, rejected=counts.rejected)
     # A quiet round (nothing sent, nothing new) every 30 s would fill the log: only at DEBUG.
     busy = (
-        summary.accepted or summary.duplicate or summary.rejected or summary.registry_changes
+        summary.accepted
+        or summary.duplicate
+        or summary.rejected
+        or summary.registry_changes
         or summary.outlet_records
     )
     log.log(

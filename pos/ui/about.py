@@ -48,8 +48,11 @@ class HelpMenu(QObject):
         outlet = self.window.outlet
         text = about_text(f"{outlet.code} · {outlet.name}", self.window.latest_version)
         self.box = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("Tentang NTT Mart POS"), text,
-            QMessageBox.StandardButton.Ok, self.window,
+            QMessageBox.Icon.Information,
+            self.tr("Tentang NTT Mart POS"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self.window,
         )
         self.box.setObjectName("aboutBox")
         run_dialog(self.box)

@@ -338,4 +338,3 @@ class CheckoutScreen(QWidget):
         self.panel.show_completed(sale)
         self.new_sale()
         self.say(self.tr("Transaksi selesai. Silakan pindai barang pelanggan berikutnya."))
-

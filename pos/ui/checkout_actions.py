@@ -198,9 +198,7 @@ class CheckoutActions(QObject):
         if whole_sale:
             self.approved_change(discount.describe(), lambda cart: cart.set_sale_discount(discount), row)
         else:
-            self.approved_change(
-                discount.describe(), lambda cart: cart.set_line_discount(row, discount), row
-            )
+            self.approved_change(discount.describe(), lambda cart: cart.set_line_discount(row, discount), row)
 
     def ask_price(self) -> None:
         row = self.screen.selected_row()
@@ -214,9 +212,7 @@ class CheckoutActions(QObject):
         if not run_dialog(dialog):
             return
         price, listed = dialog.value, line.product.unit_price
-        action = (
-            fill(self.tr("Ubah harga {0} ke {1}"), format_rupiah(listed), format_rupiah(price))
-        )
+        action = fill(self.tr("Ubah harga {0} ke {1}"), format_rupiah(listed), format_rupiah(price))
         self.approved_change(action, lambda cart: cart.override_price(row, price), row)
 
     def remove_line(self) -> None:
@@ -258,9 +254,7 @@ class CheckoutActions(QObject):
             screen.say(str(error), error=True)
             return
         screen.new_sale()
-        screen.say(
-            fill(self.tr("Transaksi ditahan: {0} ({1})."), view.label, format_rupiah(view.total))
-        )
+        screen.say(fill(self.tr("Transaksi ditahan: {0} ({1})."), view.label, format_rupiah(view.total)))
 
     def recall(self) -> None:
         screen = self.screen
@@ -330,9 +324,7 @@ class CheckoutActions(QObject):
         self.runner.run(
             lambda: self.backend.receipt(receipt_no, reprint=reprint),
             self.print_receipt,
-            lambda error: self.screen.say(
-                fill(self.tr("Struk tidak bisa dibuat: {0}"), str(error)), True
-            ),
+            lambda error: self.screen.say(fill(self.tr("Struk tidak bisa dibuat: {0}"), str(error)), True),
         )
 
     def reprint(self) -> None:

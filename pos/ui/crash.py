@@ -47,7 +47,7 @@ _QT_LEVELS = {
 
 
 class ErrorDialog(QDialog):
-    """"Terjadi kesalahan": what the cashier needs to know, and the details for the IT officer."""
+    """ "Terjadi kesalahan": what the cashier needs to know, and the details for the IT officer."""
 
     def __init__(self, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,9 +125,7 @@ class CrashGuard(QObject):
         self._previous = None
 
     # --- the hooks (never raise: an error in an error handler would end the app) ------------------
-    def on_exception(
-        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
-    ) -> None:
+    def on_exception(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):  # Ctrl+C in a terminal still stops a developer's run
             sys.__excepthook__(kind, error, tb)
             return

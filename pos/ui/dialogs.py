@@ -205,8 +205,8 @@ class BuyerDialog(FormDialog):
             else self.tr("<b>NIP sah, belum terdaftar</b>")
         )
         progress = self.tr("{0}: {1} dari minimal {2}, termasuk transaksi ini")
-        progress = (
-            fill(progress, buyer.period_label, format_rupiah(buyer.total), format_rupiah(buyer.minimum))
+        progress = fill(
+            progress, buyer.period_label, format_rupiah(buyer.total), format_rupiah(buyer.minimum)
         )
         self.info.setText(f"{buyer.masked}<br>{who}<br>{progress}")
 

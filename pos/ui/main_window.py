@@ -292,8 +292,10 @@ class MainWindow(QMainWindow):
         printer = self.backend.setting("printer") or {}
         new_cash_sale = not receipt.reprint and not receipt.is_refund
         # By the tender's method, never its label: a renamed or translated label must not shut the drawer.
-        return bool(printer.get("kick_drawer_after_cash")) and new_cash_sale and any(
-            payment.method == PaymentMethod.CASH.value for payment in receipt.payments
+        return (
+            bool(printer.get("kick_drawer_after_cash"))
+            and new_cash_sale
+            and any(payment.method == PaymentMethod.CASH.value for payment in receipt.payments)
         )
 
     def _show_printer(self, status: Any) -> None:

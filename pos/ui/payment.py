@@ -185,9 +185,10 @@ class PaymentDialog(QDialog):
             return
         self.qr_label.setPixmap(QPixmap.fromImage(qr_image(self.qris_payload, QR_SIZE)))
         self.qr_caption.setText(
-            fill(self.tr(
-                "Pindai dengan aplikasi bank/e-wallet: {0}. Tekan Enter setelah pembayaran masuk."
-            ), format_rupiah(amount))
+            fill(
+                self.tr("Pindai dengan aplikasi bank/e-wallet: {0}. Tekan Enter setelah pembayaran masuk."),
+                format_rupiah(amount),
+            )
         )
 
     def add_tender(self) -> None:

@@ -64,11 +64,15 @@ class OpenCartDialog(QDialog):
         self.setObjectName("openCartDialog")
         self.setWindowTitle(self.tr("Transaksi belum selesai"))
         when = local_time(view.updated_at, timezone)
-        text = (
-            fill(self.tr(
+        text = fill(
+            self.tr(
                 "Kasir berhenti di tengah transaksi ({0}, pukul {1}): {2} barang, total {3}. "
                 "Belum ada pembayaran yang tersimpan untuk transaksi ini."
-            ), view.cashier, f"{when:%H:%M}", str(view.item_count), format_rupiah(view.total))
+            ),
+            view.cashier,
+            f"{when:%H:%M}",
+            str(view.item_count),
+            format_rupiah(view.total),
         )
         self.text = QLabel(text, objectName="openCartText", wordWrap=True)
         self.resume_button = QPushButton(self.tr("Lanjutkan transaksi"), objectName="resumeCart")

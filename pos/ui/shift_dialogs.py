@@ -138,17 +138,13 @@ class CloseShiftDialog(QDialog):
             total += value
             self.values[denomination].setText(format_rupiah(value))
         expected = self.summary.expected_cash
-        self.expected_label.setText(
-            fill(self.tr("Seharusnya di laci: {0}"), format_rupiah(expected))
-        )
+        self.expected_label.setText(fill(self.tr("Seharusnya di laci: {0}"), format_rupiah(expected)))
         self.counted_label.setText(fill(self.tr("Dihitung: {0}"), format_rupiah(total)))
         difference = total - expected
         word = (
             self.tr("pas") if difference == 0 else (self.tr("lebih") if difference > 0 else self.tr("kurang"))
         )
-        self.difference_label.setText(
-            fill(self.tr("Selisih: {0} ({1})"), format_rupiah(difference), word)
-        )
+        self.difference_label.setText(fill(self.tr("Selisih: {0} ({1})"), format_rupiah(difference), word))
         self.difference_label.setProperty("error", difference < 0)
         self.difference_label.style().unpolish(self.difference_label)
         self.difference_label.style().polish(self.difference_label)

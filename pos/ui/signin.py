@@ -143,8 +143,6 @@ class SignInScreen(QWidget):
         self.button.setEnabled(True)
         self.pin.clear()
         self.show_error(
-            str(error)
-            if isinstance(error, ValueError)
-            else fill(self.tr("Gagal masuk: {0}"), str(error))
+            str(error) if isinstance(error, ValueError) else fill(self.tr("Gagal masuk: {0}"), str(error))
         )
         self.pin.setFocus()

@@ -42,10 +42,18 @@ def thirty_line_receipt() -> Receipt:
     total = sum(line.total for line in lines)
     return Receipt(
         header=ReceiptHeader("NTT Mart by Dekranasda Kota Kupang", "Jl. El Tari No. 52", None, None),
-        receipt_no="5371-01-20261128-0001", sale_uuid="0b8f4c1e-5d2a-4e7b-9c3f-1a2b3c4d5e6f",
-        issued_at=datetime(2026, 11, 28, 11, 4, tzinfo=ZoneInfo("Asia/Makassar")), cashier="kasir1",
-        lines=lines, subtotal=total, discount=0, tax_label=None, tax=0, total=total,
-        payments=(ReceiptPayment("Tunai", total + 50_000, None),), change=50_000,
+        receipt_no="5371-01-20261128-0001",
+        sale_uuid="0b8f4c1e-5d2a-4e7b-9c3f-1a2b3c4d5e6f",
+        issued_at=datetime(2026, 11, 28, 11, 4, tzinfo=ZoneInfo("Asia/Makassar")),
+        cashier="kasir1",
+        lines=lines,
+        subtotal=total,
+        discount=0,
+        tax_label=None,
+        tax=0,
+        total=total,
+        payments=(ReceiptPayment("Tunai", total + 50_000, None),),
+        change=50_000,
         buyer=ReceiptBuyer("19860926 ****** * 001", "Maria", "Dinas", "November 2026", total, 100_000),
         footer="Terima kasih",
     )
@@ -77,11 +85,14 @@ def main() -> int:
     escpos_bytes(receipt_document(receipt, 32), 58, "POS-5890")  # and segno, PIL
     figures = {
         "build + render text, 58 mm": median_ms(
-            lambda: render_text(receipt_document(another_sale(receipt, numbers), 32), 32)),
+            lambda: render_text(receipt_document(another_sale(receipt, numbers), 32), 32)
+        ),
         "build + render ESC/POS, 80 mm default profile": median_ms(
-            lambda: escpos_bytes(receipt_document(another_sale(receipt, numbers), 48), 80, None)),
+            lambda: escpos_bytes(receipt_document(another_sale(receipt, numbers), 48), 80, None)
+        ),
         "build + render ESC/POS, 58 mm POS-5890 (QR as image)": median_ms(
-            lambda: escpos_bytes(receipt_document(another_sale(receipt, numbers), 32), 58, "POS-5890")),
+            lambda: escpos_bytes(receipt_document(another_sale(receipt, numbers), 32), 58, "POS-5890")
+        ),
     }
     failed = False
     for name, value in figures.items():

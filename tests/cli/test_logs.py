@@ -17,7 +17,6 @@ from pos.sync.runner import Connection, save_connection
 TOKEN = "nttpos_8fK2mQx-Vb3LrT9w_ZpYc1HdNe6sUaGj0oWiE4tRyXk"
 
 
-
 @pytest.fixture
 def till_dir(demo_template: Path, tmp_path: Path) -> Path:
     """A data folder holding a fresh copy of the demo till database (`demo_template`)."""

@@ -30,7 +30,6 @@ CATALOG = [
 ]
 
 
-
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path

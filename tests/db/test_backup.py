@@ -127,5 +127,7 @@ def test_the_backup_before_a_migration_goes_into_backups(tmp_path: Path) -> None
     assert saved is not None and saved.parent == tmp_path / backup.BACKUP_DIRNAME
     assert saved.name.endswith("-migrasi-0003.sqlite3") and stat.S_IMODE(saved.stat().st_mode) == 0o600
     assert {p.name for p in tmp_path.iterdir() if p.is_file()} <= {
-        DB_FILENAME, f"{DB_FILENAME}-wal", f"{DB_FILENAME}-shm"
+        DB_FILENAME,
+        f"{DB_FILENAME}-wal",
+        f"{DB_FILENAME}-shm",
     }

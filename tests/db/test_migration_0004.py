@@ -18,28 +18,42 @@ def test_kabupaten_codes_come_from_the_stored_names_and_outlet_codes_stay(tmp_pa
     with db.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.downgrade(config, "0003")  # a till of the previous version
-        conn.execute(text(
-            "INSERT INTO outlets (id, code, name, kabupaten, address, terminal, timezone, receipt_footer,"
-            " created_at) VALUES (1, '5309', 'NTT Mart by Dekranasda Sikka', 'Kabupaten Sikka', 'Maumere',"
-            " '01', 'Asia/Makassar', 'Terima kasih', '2026-11-01T00:00:00+00:00')"
-        ))
-        conn.execute(text(
-            "INSERT INTO users (id, username, full_name, role, pin_hash, active, failed_attempts,"
-            " must_change_pin, created_at) VALUES (1, 'admin', 'Admin', 'admin', 'x', 1, 0, 0,"
-            " '2026-11-01T00:00:00+00:00')"
-        ))
-        for sid, kabupaten in ((1, "Ende"), (2, "kab. rote  ndao"), (3, "Atambua"), (4, "Kota Kupang"),
-                               (5, "Kupang")):
-            conn.execute(text(
-                "INSERT INTO suppliers (id, code, name, owner, kabupaten, village, phone, bank_account,"
-                " consignment, commission_bp, active) VALUES (:id, :code, 'UMKM', '', :kab, '', '', '', 1,"
-                " 1500, 1)"
-            ), {"id": sid, "code": f"SUP-{sid:03d}", "kab": kabupaten})
-        conn.execute(text(
-            "INSERT INTO sales (id, uuid, receipt_no, business_date, created_at, cashier_id, subtotal,"
-            " discount, tax, total, paid, change) VALUES (1, 'u-1', '5309-01-20261101-0001', '2026-11-01',"
-            " '2026-11-01T01:00:00+00:00', 1, 1000, 0, 0, 1000, 1000, 0)"
-        ))
+        conn.execute(
+            text(
+                "INSERT INTO outlets (id, code, name, kabupaten, address, terminal, timezone, receipt_footer,"
+                " created_at) VALUES (1, '5309', 'NTT Mart by Dekranasda Sikka', 'Kabupaten Sikka',"
+                " 'Maumere', '01', 'Asia/Makassar', 'Terima kasih', '2026-11-01T00:00:00+00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO users (id, username, full_name, role, pin_hash, active, failed_attempts,"
+                " must_change_pin, created_at) VALUES (1, 'admin', 'Admin', 'admin', 'x', 1, 0, 0,"
+                " '2026-11-01T00:00:00+00:00')"
+            )
+        )
+        for sid, kabupaten in (
+            (1, "Ende"),
+            (2, "kab. rote  ndao"),
+            (3, "Atambua"),
+            (4, "Kota Kupang"),
+            (5, "Kupang"),
+        ):
+            conn.execute(
+                text(
+                    "INSERT INTO suppliers (id, code, name, owner, kabupaten, village, phone, bank_account,"
+                    " consignment, commission_bp, active) VALUES (:id, :code, 'UMKM', '', :kab, '', '', '',"
+                    " 1, 1500, 1)"
+                ),
+                {"id": sid, "code": f"SUP-{sid:03d}", "kab": kabupaten},
+            )
+        conn.execute(
+            text(
+                "INSERT INTO sales (id, uuid, receipt_no, business_date, created_at, cashier_id, subtotal,"
+                " discount, tax, total, paid, change) VALUES (1, 'u-1', '5309-01-20261101-0001',"
+                " '2026-11-01', '2026-11-01T01:00:00+00:00', 1, 1000, 0, 0, 1000, 1000, 0)"
+            )
+        )
     db.close()
 
     upgraded = Database.open(tmp_path)

@@ -117,9 +117,11 @@ def test_restore_replaces_a_damaged_database_and_keeps_it_unchanged(demo_db: Dat
     db = Database.open(data_dir, create=False)
     with db.unit_of_work() as uow:
         count = uow.session.connection().exec_driver_sql("SELECT COUNT(*) FROM sales").scalar()
-        note = uow.session.connection().exec_driver_sql(
-            "SELECT value FROM settings WHERE key = ?", (RESTORED_KEY,)
-        ).scalar()
+        note = (
+            uow.session.connection()
+            .exec_driver_sql("SELECT value FROM settings WHERE key = ?", (RESTORED_KEY,))
+            .scalar()
+        )
     assert count == report.sales == 3 and note is not None and str(saved) in note
     assert lost[0] not in str(note)
     db.close()

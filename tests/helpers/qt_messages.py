@@ -11,12 +11,14 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-OFFSCREEN_NOISE = frozenset({
-    "This plugin does not support propagateSizeHints()",
-    "This plugin does not support raise()",
-    "This plugin does not support grabbing the keyboard",
-    "This plugin does not support grabbing the mouse",
-})
+OFFSCREEN_NOISE = frozenset(
+    {
+        "This plugin does not support propagateSizeHints()",
+        "This plugin does not support raise()",
+        "This plugin does not support grabbing the keyboard",
+        "This plugin does not support grabbing the mouse",
+    }
+)
 
 
 def is_offscreen_noise(message: str) -> bool:

@@ -46,7 +46,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(source), "-w", str(out)],
-        check=True, cwd=out, env=pip_env(), timeout=600,
+        check=True,
+        cwd=out,
+        env=pip_env(),
+        timeout=600,
     )
     (built,) = out.glob("ntt_mart_pos-*.whl")
     return built
@@ -59,7 +62,10 @@ def venv_bin(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
     subprocess.run(
         [str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheel)],
-        check=True, cwd=venv, env=pip_env(), timeout=900,
+        check=True,
+        cwd=venv,
+        env=pip_env(),
+        timeout=900,
     )
     return bin_dir
 
@@ -89,10 +95,16 @@ def test_installed_wheel_runs_the_till_from_outside_the_checkout(venv_bin: Path,
         assert done.returncode == 0, f"ntt-pos {' '.join(args)}: {done.stdout}{done.stderr}"
         return done.stdout
 
-    where = Path(subprocess.run(
-        [str(venv_bin / "python"), "-c", "import pos; print(pos.__file__)"],
-        capture_output=True, text=True, cwd=tmp_path, env=env, check=True,
-    ).stdout.strip())
+    where = Path(
+        subprocess.run(
+            [str(venv_bin / "python"), "-c", "import pos; print(pos.__file__)"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            check=True,
+        ).stdout.strip()
+    )
     assert where.is_relative_to(venv_bin.parent) and not where.is_relative_to(ROOT)
 
     assert run("--version").strip() == f"ntt-pos {pos.__version__}"

@@ -55,7 +55,10 @@ def decode(emupos_python: str, tmp_path_factory: pytest.TempPathFactory) -> Deco
         source.write_bytes(data)
         result = subprocess.run(
             [emupos_python, str(DECODER), str(source), str(width_dots), str(png)],
-            capture_output=True, text=True, check=True, timeout=60,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
         )
         decoded: dict[str, Any] = json.loads(result.stdout)
         decoded["png"] = png
@@ -68,6 +71,8 @@ def decode(emupos_python: str, tmp_path_factory: pytest.TempPathFactory) -> Deco
 def zbarimg() -> str:
     found = shutil.which("zbarimg")
     if found is None:
-        pytest.skip("zbarimg (Debian zbar-tools) is not installed; `python3 installer/dev.py test` installs "
-                    "it when it runs as root with apt-get")
+        pytest.skip(
+            "zbarimg (Debian zbar-tools) is not installed; `python3 installer/dev.py test` installs "
+            "it when it runs as root with apt-get"
+        )
     return found

@@ -32,9 +32,20 @@ def receipt(
     total = subtotal - discount + tax
     paid = sum(payment.amount for payment in payments)
     values: dict[str, object] = {
-        "header": HEADER, "receipt_no": "5371-01-20261128-0001", "sale_uuid": UUID, "issued_at": ISSUED,
-        "cashier": "kasir1", "lines": lines, "subtotal": subtotal, "discount": discount, "tax_label": None,
-        "tax": tax, "total": total, "payments": payments, "change": max(paid - total, 0), "buyer": None,
+        "header": HEADER,
+        "receipt_no": "5371-01-20261128-0001",
+        "sale_uuid": UUID,
+        "issued_at": ISSUED,
+        "cashier": "kasir1",
+        "lines": lines,
+        "subtotal": subtotal,
+        "discount": discount,
+        "tax_label": None,
+        "tax": tax,
+        "total": total,
+        "payments": payments,
+        "change": max(paid - total, 0),
+        "buyer": None,
         "footer": FOOTER,
     }
     values.update(changes)
@@ -51,7 +62,10 @@ def samples() -> dict[str, Receipt]:
     return {
         "cash": receipt((COFFEE, HONEY), (ReceiptPayment("Tunai", 300_000, None),)),
         "qris": receipt(
-            (SEI,), (ReceiptPayment("QRIS", 133_200, "QR-88123"),), tax=13_200, tax_label="PPN 11%",
+            (SEI,),
+            (ReceiptPayment("QRIS", 133_200, "QR-88123"),),
+            tax=13_200,
+            tax_label="PPN 11%",
             header=ReceiptHeader(HEADER.outlet_name, HEADER.address, "01.234.567.8-921.000", None),
         ),
         "split": receipt(
@@ -60,22 +74,38 @@ def samples() -> dict[str, Receipt]:
             discount=10_000,
         ),
         "asn": receipt(
-            (COFFEE,), (ReceiptPayment("Tunai", 150_000, None),),
-            buyer=ReceiptBuyer("19860926 ****** * 001", "Maria Goreti Nahak", "Dinas Koperasi dan UKM",
-                               "November 2026", 150_000, 100_000),
+            (COFFEE,),
+            (ReceiptPayment("Tunai", 150_000, None),),
+            buyer=ReceiptBuyer(
+                "19860926 ****** * 001",
+                "Maria Goreti Nahak",
+                "Dinas Koperasi dan UKM",
+                "November 2026",
+                150_000,
+                100_000,
+            ),
         ),
         "asn_short": receipt(
-            (SEI,), (ReceiptPayment("QRIS", 120_000, None),),
+            (SEI,),
+            (ReceiptPayment("QRIS", 120_000, None),),
             buyer=ReceiptBuyer("19710320 ****** * 006", None, None, "November 2026", 60_000, 100_000),
         ),
         "refund": receipt(
-            (HONEY,), (ReceiptPayment("Tunai", 80_000, None),), receipt_no="5371-01-20261128-0007",
-            is_refund=True, refund_of="5371-01-20261128-0001", refund_reason="Segel botol rusak", change=0,
+            (HONEY,),
+            (ReceiptPayment("Tunai", 80_000, None),),
+            receipt_no="5371-01-20261128-0007",
+            is_refund=True,
+            refund_of="5371-01-20261128-0001",
+            refund_reason="Segel botol rusak",
+            change=0,
         ),
         "long_names": receipt(
             (
-                line("Kain Tenun Ikat Sumba Timur “Motif Kuda & Mamuli” — pewarna alami, 200×90 cm", 1,
-                     2_750_000),
+                line(
+                    "Kain Tenun Ikat Sumba Timur “Motif Kuda & Mamuli” — pewarna alami, 200×90 cm",
+                    1,
+                    2_750_000,
+                ),
                 line("Café Jagung Bosé Ñusa 🌽🎉 Pedas Level 5 extra panjang sekali", 12, 18_500, 22_000),
                 line("Minyak_Kayu_Putih_Alor_Asli_Tanpa_Campuran_60ml", 3, 35_000),
             ),

@@ -29,7 +29,10 @@ amounts = st.integers(min_value=-(10**15), max_value=10**15)
 @given(
     names=st.lists(st.text(min_size=0, max_size=120), min_size=1, max_size=4),
     qty=st.integers(min_value=-999, max_value=10**6),
-    price=amounts, discount=amounts, total=amounts, paid=amounts,
+    price=amounts,
+    discount=amounts,
+    total=amounts,
+    paid=amounts,
     paper=st.sampled_from([58, 80]),
 )
 def test_any_names_and_amounts_fit_the_paper(
@@ -37,8 +40,14 @@ def test_any_names_and_amounts_fit_the_paper(
 ) -> None:
     width = 32 if paper == 58 else 48
     lines = tuple(ReceiptLine(name, qty, price, discount, total) for name in names)
-    sale = receipt(lines, (ReceiptPayment(names[0], paid, names[-1] or None),), footer=names[0],
-                   change=total, tax=discount, tax_label=names[-1])
+    sale = receipt(
+        lines,
+        (ReceiptPayment(names[0], paid, names[-1] or None),),
+        footer=names[0],
+        change=total,
+        tax=discount,
+        tax_label=names[-1],
+    )
     doc = receipt_document(sale, width)
     text = render_text(doc, width)
     assert all(len(line) <= width and line.isascii() for line in text.splitlines())
@@ -85,26 +94,44 @@ def test_issued_at_must_be_aware() -> None:
 
 def test_shift_reports_x_and_z() -> None:
     data = ShiftReportData(
-        kind="Z", outlet_name=HEADER.outlet_name, shift_id="S-0042", cashier="kasir1",
-        opened_at=ISSUED, closed_at=ISSUED.replace(hour=17), opening_float=200_000, cash_sales=1_250_000,
-        non_cash_by_method=(("QRIS", 480_000), ("Debit", 150_000)), refunds=80_000, expected_cash=1_370_000,
-        counted_cash=((100_000, 13), (50_000, 1), (10_000, 1)), difference=-10_000, sale_count=37,
+        kind="Z",
+        outlet_name=HEADER.outlet_name,
+        shift_id="S-0042",
+        cashier="kasir1",
+        opened_at=ISSUED,
+        closed_at=ISSUED.replace(hour=17),
+        opening_float=200_000,
+        cash_sales=1_250_000,
+        non_cash_by_method=(("QRIS", 480_000), ("Debit", 150_000)),
+        refunds=80_000,
+        expected_cash=1_370_000,
+        counted_cash=((100_000, 13), (50_000, 1), (10_000, 1)),
+        difference=-10_000,
+        sale_count=37,
         refund_count=1,
     )
     z = render_text(shift_report_document(data, 32), 32)
     assert "LAPORAN Z (TUTUP SHIFT)" in z and "Rp1.880.000" in z  # total sales: cash + QRIS + debit
     assert "13 x Rp100.000" in z and "Rp1.360.000" in z and "-Rp10.000" in z and "Kurang" in z
-    x = render_text(shift_report_document(replace(data, kind="X", closed_at=None, counted_cash=(),
-                                                  difference=None), 48), 48)
+    x = render_text(
+        shift_report_document(replace(data, kind="X", closed_at=None, counted_cash=(), difference=None), 48),
+        48,
+    )
     assert "LAPORAN X" in x and "Kas dihitung" not in x and "Tanda tangan" not in x
 
 
 def test_consignment_statement() -> None:
     statement = ConsignmentStatement(
-        outlet_name=HEADER.outlet_name, producer_name="Kelompok Tenun Ina Ndao",
-        period_start=date(2026, 11, 1), period_end=date(2026, 11, 30),
+        outlet_name=HEADER.outlet_name,
+        producer_name="Kelompok Tenun Ina Ndao",
+        period_start=date(2026, 11, 1),
+        period_end=date(2026, 11, 30),
         lines=(ConsignmentLine("Selendang Tenun Rote", 4, 1_000_000),),
-        commission=150_000, amount_owed=850_000, paid=500_000, balance=350_000, commission_rate_bp=1500,
+        commission=150_000,
+        amount_owed=850_000,
+        paid=500_000,
+        balance=350_000,
+        commission_rate_bp=1500,
     )
     text = render_text(consignment_statement_document(statement, 32), 32)
     assert "Komisi 15%" in text and "Rp850.000" in text and "Rp350.000" in text and "01-11-2026" in text
@@ -129,8 +156,18 @@ def test_shelf_labels_on_receipt_printer() -> None:
 
 
 # EAN-13 encoding tables written out here, independently of reportlab, to read the PDF's bars back.
-_L = ["0001101", "0011001", "0010011", "0111101", "0100011", "0110001", "0101111", "0111011", "0110111",
-      "0001011"]
+_L = [
+    "0001101",
+    "0011001",
+    "0010011",
+    "0111101",
+    "0100011",
+    "0110001",
+    "0101111",
+    "0111011",
+    "0110111",
+    "0001011",
+]
 _PARITY = ["LLLLLL", "LLGLGG", "LLGGLG", "LLGGGL", "LGLLGG", "LGGLLG", "LGGGLL", "LGLGLG", "LGLGGL", "LGGLGL"]
 
 

@@ -20,8 +20,12 @@ from pos.printing.connection import PrinterSettings
 from pos.printing.escpos_render import escpos_bytes
 from pos.printing.queue import PrinterStatus, PrintQueue
 
-DOC = (Text("NTT Mart by Dekranasda Kota Kupang", "center", bold=True), Rule(),
-       *(Columns(f"Barang {n}", f"Rp{n}.000") for n in range(40)), Cut())
+DOC = (
+    Text("NTT Mart by Dekranasda Kota Kupang", "center", bold=True),
+    Rule(),
+    *(Columns(f"Barang {n}", f"Rp{n}.000") for n in range(40)),
+    Cut(),
+)
 JOB_BYTES = escpos_bytes(DOC, 80, None)
 ONLINE, PAPER_OK, PAPER_OUT = b"\x16", b"\x12", b"\x7e"
 
@@ -107,12 +111,15 @@ def test_job_printed_exactly(printer: FakePrinter) -> None:
     queue.stop()
 
 
-@pytest.mark.parametrize(("mode", "message"), [
-    ("drop_mid", "Printer offline"),
-    ("drop_at_cut", "Printer offline"),
-    ("silent", "Printer tidak menjawab (timeout)"),
-    ("paper_out", "Kertas habis"),
-])
+@pytest.mark.parametrize(
+    ("mode", "message"),
+    [
+        ("drop_mid", "Printer offline"),
+        ("drop_at_cut", "Printer offline"),
+        ("silent", "Printer tidak menjawab (timeout)"),
+        ("paper_out", "Kertas habis"),
+    ],
+)
 def test_failing_printer_keeps_job_and_retries(printer: FakePrinter, mode: str, message: str) -> None:
     printer.mode = mode
     statuses: list[PrinterStatus] = []

@@ -31,8 +31,14 @@ def printer() -> Iterator[FakePrinter]:
 
 
 def _network(port: int, paper: int = 58, profile: str | None = "POS-5890") -> PrinterSettings:
-    return PrinterSettings(kind="network", host="127.0.0.1", port=port, timeout=0.5, paper=paper,  # type: ignore[arg-type]
-                           profile=profile)
+    return PrinterSettings(
+        kind="network",
+        host="127.0.0.1",
+        port=port,
+        timeout=0.5,
+        paper=paper,  # type: ignore[arg-type]
+        profile=profile,
+    )
 
 
 def _closed_port() -> int:

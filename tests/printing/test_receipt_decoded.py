@@ -72,6 +72,10 @@ def test_image_qr_of_cheap_58mm_printer_reads_back(decode: Decode, zbarimg: str)
     printed = decoded["receipts"][0]
     assert printed["boundary"] == "connection-closed"  # the profile has no cutter: no cut is sent
     assert any(line.startswith("[image ") for line in printed["text"].splitlines())
-    result = subprocess.run([zbarimg, "--quiet", "--raw", "-Sqrcode.enable", str(decoded["png"])],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [zbarimg, "--quiet", "--raw", "-Sqrcode.enable", str(decoded["png"])],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stdout.strip() == receipt_qr_payload(receipt)

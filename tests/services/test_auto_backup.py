@@ -106,9 +106,11 @@ def test_the_check_after_start_finds_a_damaged_index_and_points_to_the_last_good
     try:
         report = StartupCheck(db).run(now=datetime(2026, 12, 2, 8, 0))
         with db.unit_of_work() as uow:
-            still_sells = uow.session.connection().exec_driver_sql(
-                "SELECT COUNT(*) FROM sales WHERE receipt_no = ?", (receipt,)
-            ).scalar()
+            still_sells = (
+                uow.session.connection()
+                .exec_driver_sql("SELECT COUNT(*) FROM sales WHERE receipt_no = ?", (receipt,))
+                .scalar()
+            )
     finally:
         db.close()
     assert still_sells == 0  # the index lies: `receipt NO` says "tidak ditemukan"

@@ -20,8 +20,9 @@ def test_discard_is_audited_and_closes_the_receipt(till: Till) -> None:
     sale = till.sell([(KOPI, 1)])
     with till.db.unit_of_work() as uow:
         assert [r.receipt_no for r in receipts.unprinted(uow)] == [sale.receipt_no]
-        print_jobs.record_discard(uow, till.cashier, f"Struk {sale.receipt_no}", "Printer offline",
-                                  sale.receipt_no)
+        print_jobs.record_discard(
+            uow, till.cashier, f"Struk {sale.receipt_no}", "Printer offline", sale.receipt_no
+        )
     with till.db.unit_of_work() as uow:
         assert receipts.unprinted(uow) == []
         entry = uow.session.scalars(select(AuditEntry).where(AuditEntry.action == "print.discard")).one()

@@ -63,8 +63,9 @@ def test_the_open_cart_survives_and_goes_with_the_sale_or_the_park(till: Till) -
     # Paying commits the sale and drops the open cart in ONE transaction.
     from pos.core.payments import Payment, PaymentMethod
 
-    backend.complete_sale(till.cashier, cart, [Payment(PaymentMethod.CASH, 270_000)], buyer_nip=None,
-                          shift_id=None)
+    backend.complete_sale(
+        till.cashier, cart, [Payment(PaymentMethod.CASH, 270_000)], buyer_nip=None, shift_id=None
+    )
     assert backend.left_open_cart() is None
 
     backend.save_open_cart(till.cashier, till.cart((MADU, 1)), None)

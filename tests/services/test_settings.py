@@ -70,7 +70,10 @@ def test_setting_changes_are_audited_with_who_old_and_new(db: Database, admin: A
         assert settings.get(uow, "void.requires_manager") is True
     trail = {entry["key"]: entry for entry in audit_trail(db, "setting.change")}
     assert trail["discount.manager_pin_above_percent"] == {
-        "key": "discount.manager_pin_above_percent", "old": 10, "new": 15, "user_id": admin.user_id
+        "key": "discount.manager_pin_above_percent",
+        "old": 10,
+        "new": 15,
+        "user_id": admin.user_id,
     }
     assert trail["void.requires_manager"]["old"] is False and trail["void.requires_manager"]["new"] is True
     assert len(audit_trail(db, "setting.change")) == 3
@@ -79,7 +82,10 @@ def test_setting_changes_are_audited_with_who_old_and_new(db: Database, admin: A
 def test_outlet_identity_changes_are_audited_per_field(db: Database, admin: Actor) -> None:
     with db.unit_of_work() as uow:
         changed = settings.update_outlet(
-            uow, admin, address="Jl. El Tari No. 52", receipt_footer="Tuhan memberkati",
+            uow,
+            admin,
+            address="Jl. El Tari No. 52",
+            receipt_footer="Tuhan memberkati",
             timezone="Asia/Makassar",
         )
         uow.commit()
@@ -88,12 +94,17 @@ def test_outlet_identity_changes_are_audited_per_field(db: Database, admin: Acto
         with pytest.raises(DomainError, match="Zona waktu"):
             settings.update_outlet(uow, admin, timezone="WITA")
     entries = audit_trail(db, "outlet.change")
-    assert entries[0] == {"field": "address", "old": "Jl. El Tari", "new": "Jl. El Tari No. 52",
-                          "user_id": admin.user_id}
+    assert entries[0] == {
+        "field": "address",
+        "old": "Jl. El Tari",
+        "new": "Jl. El Tari No. 52",
+        "user_id": admin.user_id,
+    }
 
 
 def test_receipt_columns_follow_the_paper_setting(db: Database, admin: Actor) -> None:
     """One rule for the width of every receipt-paper document: 32 columns on 58 mm (the default), 48 on 80."""
+
     def columns_on(paper: int | None) -> int:
         with db.unit_of_work() as uow:
             if paper is not None:
@@ -129,7 +140,9 @@ def test_qris_is_checked_before_it_is_saved(db: Database, admin: Actor) -> None:
         info = settings.set_qris(uow, admin, STATIC_QRIS + "\n")
         uow.commit()
     assert info is not None and (info.merchant_name, info.city, info.nmid) == (
-        "NTT MART DEKRANASDA", "KUPANG", "ID1023456789010"
+        "NTT MART DEKRANASDA",
+        "KUPANG",
+        "ID1023456789010",
     )
     with db.unit_of_work() as uow:
         assert settings.get(uow, "qris.static") == STATIC_QRIS

@@ -146,7 +146,10 @@ def test_a_database_with_an_outlet_but_no_active_admin_is_not_set_up(tmp_path: P
 def ntt_pos(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pos", "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, timeout=120, input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        input=stdin,
     )
 
 
@@ -155,8 +158,17 @@ def test_ntt_pos_init_headless_sets_up_a_real_outlet(tmp_path: Path) -> None:
     pin_file = tmp_path / "pin.txt"
     pin_file.write_text("4826\n")
     till = tmp_path / "till"
-    base = ("init", "--outlet-code", "5310", "--kabupaten", "Ende", "--address", "Jl. Kelimutu 3, Ende",
-            "--admin-user", "admin")
+    base = (
+        "init",
+        "--outlet-code",
+        "5310",
+        "--kabupaten",
+        "Ende",
+        "--address",
+        "Jl. Kelimutu 3, Ende",
+        "--admin-user",
+        "admin",
+    )
     weak = ntt_pos(till, *base, "--admin-pin", "1234")
     assert weak.returncode == 2 and "mudah ditebak" in weak.stderr
     assert not (till / "till.sqlite3").exists()  # nothing half-made
@@ -165,8 +177,9 @@ def test_ntt_pos_init_headless_sets_up_a_real_outlet(tmp_path: Path) -> None:
 
     # With a server, the server is asked first whose till the token is: unreachable, nothing is made.
     # (tests/integration/test_rollout.py and tests/sync/test_connect.py use a real one.)
-    unreachable = ntt_pos(till, *base, "--admin-pin-file", str(pin_file), "--server", "http://127.0.0.1:9",
-                          "--token", "t0k3n")
+    unreachable = ntt_pos(
+        till, *base, "--admin-pin-file", str(pin_file), "--server", "http://127.0.0.1:9", "--token", "t0k3n"
+    )
     assert unreachable.returncode == 2 and "tidak ada yang dibuat" in unreachable.stderr
     assert not (till / "till.sqlite3").exists()
     run = ntt_pos(till, *base, "--admin-pin-file", str(pin_file), "--footer", "Mai ko!")

@@ -105,10 +105,16 @@ def test_a_producers_kabupaten_comes_from_the_kemendagri_list(demo_db: Database,
     with demo_db.unit_of_work() as uow, pytest.raises(SupplierError, match="pilih salah satu"):
         create_supplier(uow, demo_manager, SupplierInput(name="UMKM Bandung", kabupaten="Bandung"))
     with demo_db.unit_of_work() as uow:  # an older free-text value is kept while it is not changed
-        uow.session.execute(text("UPDATE suppliers SET kabupaten='Atambua', kabupaten_code=NULL WHERE id=:i"),
-                            {"i": by_name.supplier_id})
+        uow.session.execute(
+            text("UPDATE suppliers SET kabupaten='Atambua', kabupaten_code=NULL WHERE id=:i"),
+            {"i": by_name.supplier_id},
+        )
         uow.commit()
     with demo_db.unit_of_work() as uow:
-        kept = update_supplier(uow, demo_manager, by_name.supplier_id,
-                               SupplierInput(name="Garam Nagekeo Jaya", kabupaten="Atambua"))
+        kept = update_supplier(
+            uow,
+            demo_manager,
+            by_name.supplier_id,
+            SupplierInput(name="Garam Nagekeo Jaya", kabupaten="Atambua"),
+        )
     assert (kept.name, kept.kabupaten, kept.kabupaten_code) == ("Garam Nagekeo Jaya", "Atambua", None)

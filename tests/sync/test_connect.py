@@ -22,7 +22,6 @@ from pos.sync.runner import load_connection
 KOPI = CATALOG[0][0]
 
 
-
 def register(engine: Engine, code: str) -> str:
     with engine.begin() as conn:
         return add_outlet(conn, code, f"NTT Mart {code}", "Kota Kupang")

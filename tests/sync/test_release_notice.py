@@ -14,11 +14,20 @@ from pos.sync.worker import SyncStatus, SyncWorker
 
 def release(engine: Engine, version: str) -> None:
     url = engine.url.render_as_string(hide_password=False)
-    code = province_cli.main([
-        "--database-url", url, "release", version,
-        "--url", f"https://pos.nttprov.go.id/rilis/ntt-pos-{version}.exe", "--sha256", "ab" * 32,
-        "--notes", "Perbaikan cetak struk",
-    ])
+    code = province_cli.main(
+        [
+            "--database-url",
+            url,
+            "release",
+            version,
+            "--url",
+            f"https://pos.nttprov.go.id/rilis/ntt-pos-{version}.exe",
+            "--sha256",
+            "ab" * 32,
+            "--notes",
+            "Perbaikan cetak struk",
+        ]
+    )
     assert code == 0
 
 

@@ -298,8 +298,10 @@ def sell_and_reprint(
     pay_with_quick_tender(qtbot, window)
     receipt_no = str(window.backend.last_receipt_no())
     qtbot.waitUntil(lambda: receipt_no.encode() in printer_file.read_bytes(), timeout=15_000)
-    qtbot.waitUntil(lambda: rows(db_path, "SELECT COUNT(*) FROM sale_receipts WHERE printed_at IS NOT NULL")
-                    == [(1,)], timeout=5000)
+    qtbot.waitUntil(
+        lambda: rows(db_path, "SELECT COUNT(*) FROM sale_receipts WHERE printed_at IS NOT NULL") == [(1,)],
+        timeout=5000,
+    )
     data = printer_file.read_bytes()
     assert b"TES PRINTER" in data  # the file printer kept the test page too
     footer = rows(db_path, "SELECT receipt_footer FROM outlets")[0][0]
@@ -309,8 +311,9 @@ def sell_and_reprint(
     jobs = printer_file.read_bytes().count(b"cetakan berikutnya")
     activate(qtbot, window)
     qtbot.keyClick(window.checkout.scan_field, Qt.Key.Key_F12)  # reprint: the receipt as it was
-    qtbot.waitUntil(lambda: printer_file.read_bytes().count(b"cetakan berikutnya") == jobs + 1,
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: printer_file.read_bytes().count(b"cetakan berikutnya") == jobs + 1, timeout=15_000
+    )
     last_job = printer_file.read_bytes().split(b"cetakan berikutnya")[-1]
     assert b"CETAK ULANG" in last_job and footer.encode()[:20] in last_job and b"Promo Natal" not in last_job
 
@@ -378,12 +381,15 @@ def restart_after_the_power_cut(qtbot: Any, qapp: QApplication, crash_dir: Path,
         assert len(seen["listed"]) == 1 and unprinted_no in seen["listed"][0]
         assert "2 barang" in seen["cart"] and format_rupiah(130_000) in seen["cart"]
         assert window.checkout.cart.item_count == 2  # the cart is back
-        qtbot.waitUntil(lambda: unprinted_no.encode() in printer_file.read_bytes()[len(before):],
-                        timeout=15_000)
-        reprinted = printer_file.read_bytes()[len(before):]
+        qtbot.waitUntil(
+            lambda: unprinted_no.encode() in printer_file.read_bytes()[len(before) :], timeout=15_000
+        )
+        reprinted = printer_file.read_bytes()[len(before) :]
         assert b"CETAK ULANG" not in reprinted  # never handed out: printed as the original
-        qtbot.waitUntil(lambda: rows(db_path, "SELECT COUNT(*) FROM sale_receipts WHERE printed_at IS NULL")
-                        == [(0,)], timeout=5000)
+        qtbot.waitUntil(
+            lambda: rows(db_path, "SELECT COUNT(*) FROM sale_receipts WHERE printed_at IS NULL") == [(0,)],
+            timeout=5000,
+        )
         pay_with_quick_tender(qtbot, window)
         assert rows(db_path, "SELECT COUNT(*), SUM(total) FROM sales") == [(3, 65_000 * 4)]
         assert rows(db_path, "SELECT COUNT(*) FROM open_carts") == [(0,)]

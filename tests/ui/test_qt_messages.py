@@ -30,8 +30,14 @@ qWarning("Peringatan nyata dari Qt")
 def _stderr(mode: str) -> str:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("QT_LOGGING_RULES", None)
-    done = subprocess.run([sys.executable, "-c", CHILD, str(TESTS), mode], capture_output=True, text=True,
-                          env=env, timeout=60, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(TESTS), mode],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
     return done.stderr
 
 

@@ -174,8 +174,14 @@ def test_cashier_window_and_its_dialogs_fit(
 
     check_dialog(qtbot, area, "paymentDialog", checkout.pay, split)
     check_dialog(qtbot, area, "paymentDialog", checkout.pay, lambda d: qtbot.keyClick(d, Qt.Key.Key_F10))
-    for function in (Function.SEARCH, Function.BUYER, Function.QTY, Function.LINE_DISCOUNT, Function.REFUND,
-                     Function.X_REPORT):
+    for function in (
+        Function.SEARCH,
+        Function.BUYER,
+        Function.QTY,
+        Function.LINE_DISCOUNT,
+        Function.REFUND,
+        Function.X_REPORT,
+    ):
         check_dialog(qtbot, area, QWidget, lambda f=function: checkout.trigger(f))
     managers = [u for u in fitted.backend.users() if u.role.name in ("MANAGER", "ADMIN")]
     pin = ManagerPinDialog("Persetujuan", managers, fitted.backend.approve, fitted)

@@ -17,7 +17,10 @@ from pos.db.engine import DB_FILENAME
 
 def ntt_pos(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pos", *args], capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "pos", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
     )
 

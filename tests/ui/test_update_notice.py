@@ -1,4 +1,4 @@
-""""Versi baru tersedia" in the status bar when the province announced a newer release (compared as
+""" "Versi baru tersedia" in the status bar when the province announced a newer release (compared as
 version numbers), nothing for the same or an older one; the About box names this till's version."""
 
 from __future__ import annotations

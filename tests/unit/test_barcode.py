@@ -59,8 +59,18 @@ def test_known_codes_of_each_kind() -> None:
 
 @pytest.mark.parametrize(
     "code",
-    ["4006381333932", "8992761002016", "96385075", "036000291453", "400638133393", "40063813339311",
-     "4006381333931x", "", "abcdefghijklm", "４００６３８１３３３９３１"],
+    [
+        "4006381333932",
+        "8992761002016",
+        "96385075",
+        "036000291453",
+        "400638133393",
+        "40063813339311",
+        "4006381333931x",
+        "",
+        "abcdefghijklm",
+        "４００６３８１３３３９３１",
+    ],
 )
 def test_invalid_codes_are_not_valid_of_any_kind(code: str) -> None:
     assert classify_barcode(code) is None

@@ -35,8 +35,13 @@ def static_fields(name: str = "NTT MART DEKRANASDA KUPANG", terminal: str = "KAS
     return [
         ("00", "01"),
         ("01", "11"),
-        ("26", tlv("00", "COM.GO-JEK.WWW") + tlv("01", "936009140123456789") + tlv("02", "G123456789")
-         + tlv("03", "UMI")),
+        (
+            "26",
+            tlv("00", "COM.GO-JEK.WWW")
+            + tlv("01", "936009140123456789")
+            + tlv("02", "G123456789")
+            + tlv("03", "UMI"),
+        ),
         ("51", tlv("00", "ID.CO.QRIS.WWW") + tlv("02", "ID1024312345678") + tlv("03", "UMI")),
         ("52", "5999"),
         ("53", "360"),
@@ -63,8 +68,20 @@ def test_crc_check_values() -> None:
 
 def test_parse_static_sample() -> None:
     info = parse_qris(STATIC)
-    assert [tag for tag, _ in info.fields] == ["00", "01", "26", "51", "52", "53", "58", "59", "60", "61",
-                                               "62", "63"]
+    assert [tag for tag, _ in info.fields] == [
+        "00",
+        "01",
+        "26",
+        "51",
+        "52",
+        "53",
+        "58",
+        "59",
+        "60",
+        "61",
+        "62",
+        "63",
+    ]
     assert info.point_of_initiation == "static"
     assert info.merchant_name == "NTT MART DEKRANASDA KUPANG"
     assert info.city == "KOTA KUPANG"
@@ -74,8 +91,12 @@ def test_parse_static_sample() -> None:
     assert info.currency == "360"
     assert info.value("52") == "5999"
     assert info.value("54") is None
-    assert info.sub_fields("26") == (("00", "COM.GO-JEK.WWW"), ("01", "936009140123456789"),
-                                     ("02", "G123456789"), ("03", "UMI"))
+    assert info.sub_fields("26") == (
+        ("00", "COM.GO-JEK.WWW"),
+        ("01", "936009140123456789"),
+        ("02", "G123456789"),
+        ("03", "UMI"),
+    )
     assert info.sub_fields("62") == (("07", "KASIR01"),)
     assert info.sub_fields("40") == ()
 
@@ -88,8 +109,10 @@ def test_parse_accepts_lowercase_crc_and_surrounding_whitespace() -> None:
 
 
 def test_nmid_needs_the_qris_global_id() -> None:
-    fields = [(t, tlv("00", "ID.CO.OTHER.WWW") + tlv("02", "X1")) if t == "51" else (t, v)
-              for t, v in static_fields()]
+    fields = [
+        (t, tlv("00", "ID.CO.OTHER.WWW") + tlv("02", "X1")) if t == "51" else (t, v)
+        for t, v in static_fields()
+    ]
     assert parse_qris(sign(fields)).nmid is None
     without_51 = [(t, v) for t, v in static_fields() if t != "51"]
     assert parse_qris(sign(without_51)).nmid is None
@@ -213,7 +236,8 @@ def test_dynamic_inserts_point_of_initiation_when_missing() -> None:
 def test_crc_below_0x1000_is_zero_padded_in_and_out() -> None:
     # Find a static code and an amount whose CRCs start with a zero hex digit (1 in 16 chance each).
     static = next(
-        payload for payload in (sign(static_fields(terminal=f"KASIR{n:02d}")) for n in range(400))
+        payload
+        for payload in (sign(static_fields(terminal=f"KASIR{n:02d}")) for n in range(400))
         if payload[-4] == "0"
     )
     assert parse_qris(static).merchant_name

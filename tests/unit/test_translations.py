@@ -101,6 +101,8 @@ def test_the_scan_sees_each_kind_of_translatable_call(tmp_path: Path) -> None:
     finally:
         ROOT = saved
     assert [(context, text) for _where, context, text in found] == [
-        ("Screen", "Satu"), ("Screen", "Tiga"), ("Lain", "Empat")
+        ("Screen", "Satu"),
+        ("Screen", "Tiga"),
+        ("Lain", "Empat"),
     ]
     assert misplaced == ["sample.py:5: parent.tr(...)"]

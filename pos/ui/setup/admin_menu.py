@@ -172,8 +172,11 @@ class AdminMenu(QObject):
         if key == "rejected":
             return RejectedEventsDialog(self.backend, actor, self.window.outlet.timezone, self.window)
         return PrinterDialog(
-            self.backend.get("printer"), self.window.outlet.name,
-            lambda value: self.backend.save_printer(actor, value), self.window.runner, self.window,
+            self.backend.get("printer"),
+            self.window.outlet.name,
+            lambda value: self.backend.save_printer(actor, value),
+            self.window.runner,
+            self.window,
         )
 
 

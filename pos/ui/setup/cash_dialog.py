@@ -30,9 +30,7 @@ class CashMovementDialog(FormDialog):
         self.setObjectName("cashMovementDialog")
         self._submit = submit
         self.recorded: CashMovementView | None = None
-        self.form.addRow(
-            QLabel(fill(self.tr("Uang di laci sekarang: {0}"), format_rupiah(expected_cash)))
-        )
+        self.form.addRow(QLabel(fill(self.tr("Uang di laci sekarang: {0}"), format_rupiah(expected_cash))))
         self.direction = self.add_field(self.tr("Arah"), QComboBox(objectName="cashDirection"))
         for direction in (OUT, IN):
             self.direction.addItem(self.tr(DIRECTION_LABELS[direction]), direction)

@@ -1,4 +1,4 @@
-""""Tes koneksi" to the provincial server, saying plainly what failed: the address (DNS), nobody
+""" "Tes koneksi" to the provincial server, saying plainly what failed: the address (DNS), nobody
 listening (refused), no answer (timeout), the token (401), the app version (409)...
 
 Plain `requests` (no Qt): the wizard and settings run `check_province` through the TaskRunner, never
@@ -78,7 +78,10 @@ def check_province(url: str, token: str, outlet: str = "", timeout: float = 5.0)
         for method, path, body in steps:
             try:
                 response = session.request(
-                    method, f"{url}/api/v1{path}", data=body, timeout=(timeout, timeout),
+                    method,
+                    f"{url}/api/v1{path}",
+                    data=body,
+                    timeout=(timeout, timeout),
                     headers={**headers, **({"Content-Type": "application/json"} if body else {})},
                 )
             except requests.RequestException as error:
@@ -92,8 +95,10 @@ def check_province(url: str, token: str, outlet: str = "", timeout: float = 5.0)
     owner, terminal = answer["outlet"], answer["terminal"]
     if outlet.strip() and owner != outlet.strip():
         return ConnectionCheck(
-            False, f"Token ini milik outlet {owner} (kasir {terminal}), bukan outlet {outlet.strip()}.",
-            owner, terminal,
+            False,
+            f"Token ini milik outlet {owner} (kasir {terminal}), bukan outlet {outlet.strip()}.",
+            owner,
+            terminal,
         )
     return ConnectionCheck(
         True, f"Terhubung: outlet {owner} ({answer['outlet_name']}), kasir {terminal}.", owner, terminal

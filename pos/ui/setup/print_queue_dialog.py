@@ -33,13 +33,18 @@ class PrintQueueDialog(QDialog):
         self.setObjectName("printQueueDialog")
         self.setWindowTitle(self.tr("Antrian cetak"))
         self.queue, self.on_discard = queue, on_discard
-        intro = QLabel(self.tr(
-            "Dokumen yang belum keluar dari printer. Jika printer bermasalah (offline, kertas habis), "
-            "semua menunggu berurutan dan dicoba lagi otomatis. Dokumen yang gagal karena isinya "
-            "disisihkan; dokumen berikutnya tetap dicetak."), wordWrap=True)
+        intro = QLabel(
+            self.tr(
+                "Dokumen yang belum keluar dari printer. Jika printer bermasalah (offline, kertas habis), "
+                "semua menunggu berurutan dan dicoba lagi otomatis. Dokumen yang gagal karena isinya "
+                "disisihkan; dokumen berikutnya tetap dicetak."
+            ),
+            wordWrap=True,
+        )
         self.table = QTableWidget(0, 4, objectName="printQueueTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Dokumen"), self.tr("Keadaan"), self.tr("Percobaan"), ""])
+            [self.tr("Dokumen"), self.tr("Keadaan"), self.tr("Percobaan"), ""]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         close = QPushButton(self.tr("Tutup"), objectName="closePrintQueue")
         close.clicked.connect(self.accept)
@@ -79,8 +84,9 @@ class PrintQueueDialog(QDialog):
 
     def discard(self, job: Any) -> None:
         title = job.title or f"#{job.id}"
-        if not confirm(self, self.tr("Buang"),
-                       fill(self.tr("Buang {0}? Dokumen ini tidak akan dicetak."), title)):
+        if not confirm(
+            self, self.tr("Buang"), fill(self.tr("Buang {0}? Dokumen ini tidak akan dicetak."), title)
+        ):
             return
         if self.queue.discard(job.id):
             try:

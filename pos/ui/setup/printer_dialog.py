@@ -79,8 +79,10 @@ def print_test_page(value: dict[str, Any], outlet_name: str, timeout: float = 15
 
     queue = PrintQueue(settings, on_status, retry_interval=3600)
     width = columns_for(settings.paper)
-    queue.submit(test_page_document(outlet_name, describe_connection(value), width, datetime.now()),
-                 title="Halaman tes")
+    queue.submit(
+        test_page_document(outlet_name, describe_connection(value), width, datetime.now()),
+        title="Halaman tes",
+    )
     finished = done.wait(timeout)
     queue.stop(timeout=2.0)
     if not finished:
@@ -222,7 +224,7 @@ class PrinterForm(QWidget):
 
 
 class PrinterTester(QWidget):
-    """"Cetak halaman tes" and the outcome line; `value_of()` gives the form's current settings."""
+    """ "Cetak halaman tes" and the outcome line; `value_of()` gives the form's current settings."""
 
     def __init__(
         self,

@@ -36,8 +36,11 @@ from pos.services.context import Actor
 from pos.ui.i18n import fill
 from pos.ui.region_choice import RegionChoice
 
-TIMEZONES = (("Asia/Makassar", "WITA (Asia/Makassar)"), ("Asia/Jakarta", "WIB (Asia/Jakarta)"),
-             ("Asia/Jayapura", "WIT (Asia/Jayapura)"))
+TIMEZONES = (
+    ("Asia/Makassar", "WITA (Asia/Makassar)"),
+    ("Asia/Jakarta", "WIB (Asia/Jakarta)"),
+    ("Asia/Jayapura", "WIT (Asia/Jayapura)"),
+)
 
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
@@ -162,8 +165,11 @@ class SettingsDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.original_qris = str(self.backend.get("qris.static") or "")
-        layout.addWidget(QLabel(self.tr("Tempel QRIS statis dari bank, atau klik kolom lalu pindai QR-nya."),
-                                wordWrap=True))
+        layout.addWidget(
+            QLabel(
+                self.tr("Tempel QRIS statis dari bank, atau klik kolom lalu pindai QR-nya."), wordWrap=True
+            )
+        )
         self.qris = QPlainTextEdit(self.original_qris, objectName="qrisField")
         self.qris.setFixedHeight(90)
         self.qris.textChanged.connect(lambda: self.qris_info.setText(self.tr("Belum diperiksa.")))
@@ -183,8 +189,13 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         programme = self.backend.programme()
         self.province = self.backend.province_controls_asn()
-        self.asn_minimum = RupiahSpinBox(objectName="asnMinimum", minimum=1_000, maximum=100_000_000,
-                                         singleStep=10_000, value=programme.minimum)
+        self.asn_minimum = RupiahSpinBox(
+            objectName="asnMinimum",
+            minimum=1_000,
+            maximum=100_000_000,
+            singleStep=10_000,
+            value=programme.minimum,
+        )
         self.asn_period = QComboBox(objectName="asnPeriod")
         self.asn_period.addItem(self.tr("Bulan kalender"), PeriodKind.MONTH.value)
         self.asn_period.addItem(self.tr("Kampanye bernama"), PeriodKind.CAMPAIGN.value)
@@ -199,8 +210,15 @@ class SettingsDialog(QDialog):
                 self.tr("Diatur oleh server provinsi: diperbarui setiap sinkronisasi, tidak diubah di kasir.")
             )
         if self.province:
-            show_read_only((self.asn_minimum, self.asn_period, self.campaign_name, self.campaign_start,
-                            self.campaign_end))
+            show_read_only(
+                (
+                    self.asn_minimum,
+                    self.asn_period,
+                    self.campaign_name,
+                    self.campaign_start,
+                    self.campaign_end,
+                )
+            )
         form.addRow(self.asn_note)
         form.addRow(self.tr("Minimum belanja"), self.asn_minimum)
         form.addRow(self.tr("Periode"), self.asn_period)
@@ -222,10 +240,20 @@ class SettingsDialog(QDialog):
         self.ppn_rate = QSpinBox(minimum=11, maximum=11, suffix=" %", objectName="ppnRate", value=11)
         show_read_only((self.ppn_rate,))
         self.ppn_rate.setToolTip(self.tr("PPN 12% dari DPP 11/12 harga = 11% efektif"))
-        self.discount = QSpinBox(minimum=0, maximum=100, suffix=" %", objectName="discountLimit",
-                                 value=int(self.backend.get("discount.manager_pin_above_percent") or 0))
-        self.override = QSpinBox(minimum=0, maximum=100, suffix=" %", objectName="overrideLimit",
-                                 value=int(self.backend.get("price_override.manager_pin_above_percent")))
+        self.discount = QSpinBox(
+            minimum=0,
+            maximum=100,
+            suffix=" %",
+            objectName="discountLimit",
+            value=int(self.backend.get("discount.manager_pin_above_percent") or 0),
+        )
+        self.override = QSpinBox(
+            minimum=0,
+            maximum=100,
+            suffix=" %",
+            objectName="overrideLimit",
+            value=int(self.backend.get("price_override.manager_pin_above_percent")),
+        )
         self.void = QCheckBox(self.tr("Pembatalan barang/transaksi perlu PIN manajer"))
         self.void.setObjectName("voidManager")
         self.void.setChecked(bool(self.backend.get("void.requires_manager")))
@@ -260,8 +288,11 @@ class SettingsDialog(QDialog):
 
     def changes(self) -> dict[str, Any]:
         outlet = {
-            "name": self.name.text(), "kabupaten": self.kabupaten.code(), "address": self.address.text(),
-            "phone": self.phone.text(), "npwp": self.npwp.text(),
+            "name": self.name.text(),
+            "kabupaten": self.kabupaten.code(),
+            "address": self.address.text(),
+            "phone": self.phone.text(),
+            "npwp": self.npwp.text(),
             "timezone": str(self.timezone.currentData()),
             "receipt_footer": self.footer.text(),
         }
@@ -269,11 +300,16 @@ class SettingsDialog(QDialog):
             "outlet": outlet,
             "receipt.header": self.header.text().strip(),
             "receipt.logo": self.logo.text().strip() or None,
-            "tax": {"ppn_enabled": self.ppn.isChecked(), "mode": str(self.ppn_mode.currentData()),
-                    "rate_percent": self.ppn_rate.value()},
-            "limits": {"discount_percent": self.discount.value(),
-                       "price_override_percent": self.override.value(),
-                       "void_requires_manager": self.void.isChecked()},
+            "tax": {
+                "ppn_enabled": self.ppn.isChecked(),
+                "mode": str(self.ppn_mode.currentData()),
+                "rate_percent": self.ppn_rate.value(),
+            },
+            "limits": {
+                "discount_percent": self.discount.value(),
+                "price_override_percent": self.override.value(),
+                "void_requires_manager": self.void.isChecked(),
+            },
         }
         qris = self.qris.toPlainText().strip()
         if qris != self.original_qris:

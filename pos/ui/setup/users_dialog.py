@@ -36,8 +36,9 @@ class UsersDialog(QDialog):
         self.setWindowTitle(self.tr("Pengguna"))
         self.backend, self.actor = backend, actor
         self.table = QTableWidget(0, 4, objectName="usersTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Pengguna"), self.tr("Nama"), self.tr("Peran"),
-                                              self.tr("Status")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Pengguna"), self.tr("Nama"), self.tr("Peran"), self.tr("Status")]
+        )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()  # the full name gets the room; the rest fit their text
@@ -61,8 +62,10 @@ class UsersDialog(QDialog):
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, label, action in (
-            ("add", "Tambah", self.add), ("save", "Simpan perubahan", self.save),
-            ("toggle", "Nonaktifkan/aktifkan", self.toggle), ("reset", "Reset PIN", self.reset_pin),
+            ("add", "Tambah", self.add),
+            ("save", "Simpan perubahan", self.save),
+            ("toggle", "Nonaktifkan/aktifkan", self.toggle),
+            ("reset", "Reset PIN", self.reset_pin),
             ("unlock", "Buka kunci", self.unlock),
         ):
             button = QPushButton(self.tr(label), objectName=f"user_{key}")
@@ -132,15 +135,20 @@ class UsersDialog(QDialog):
 
     def add(self) -> None:
         role = Role(self.role.currentData())
-        self._run(lambda: self.backend.add_user(self.actor, self.username.text(), self.full_name.text(), role,
-                                                self.pin.text()),
-                  self.tr("Pengguna ditambahkan."))
+        self._run(
+            lambda: self.backend.add_user(
+                self.actor, self.username.text(), self.full_name.text(), role, self.pin.text()
+            ),
+            self.tr("Pengguna ditambahkan."),
+        )
 
     def save(self) -> None:
         if (info := self._needs_selection()) is not None:
             role = Role(self.role.currentData())
-            self._run(lambda: self.backend.update_user(self.actor, info.user_id, self.full_name.text(), role),
-                      self.tr("Perubahan disimpan."))
+            self._run(
+                lambda: self.backend.update_user(self.actor, info.user_id, self.full_name.text(), role),
+                self.tr("Perubahan disimpan."),
+            )
 
     def toggle(self) -> None:
         if (info := self._needs_selection()) is not None:
@@ -149,8 +157,10 @@ class UsersDialog(QDialog):
 
     def reset_pin(self) -> None:
         if (info := self._needs_selection()) is not None:
-            self._run(lambda: self.backend.reset_pin(self.actor, info.user_id, self.pin.text()),
-                      self.tr("PIN sementara disimpan: pengguna harus membuat PIN baru saat masuk."))
+            self._run(
+                lambda: self.backend.reset_pin(self.actor, info.user_id, self.pin.text()),
+                self.tr("PIN sementara disimpan: pengguna harus membuat PIN baru saat masuk."),
+            )
 
     def unlock(self) -> None:
         if (info := self._needs_selection()) is not None:
@@ -169,8 +179,9 @@ class ChangePinDialog(QDialog):
         self.again = QLineEdit(objectName="newPinAgain", echoMode=QLineEdit.EchoMode.Password)
         self.error = QLabel(objectName="errorText", wordWrap=True)
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("PIN Anda direset. Buat PIN baru (4-8 angka, tidak berurutan)."),
-                           wordWrap=True))
+        form.addRow(
+            QLabel(self.tr("PIN Anda direset. Buat PIN baru (4-8 angka, tidak berurutan)."), wordWrap=True)
+        )
         form.addRow(self.tr("PIN baru"), self.pin)
         form.addRow(self.tr("Ulangi PIN"), self.again)
         form.addRow(self.error)

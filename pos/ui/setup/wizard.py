@@ -125,7 +125,7 @@ class PrinterPage(QWizardPage):
     def __init__(self, runner: TaskRunner, outlet_name: Callable[[], str]) -> None:
         super().__init__()
         self.setTitle(self.tr("Printer struk"))
-        self.setSubTitle(self.tr("Boleh \"Belum ada printer\" dulu; bisa diatur nanti di menu Admin."))
+        self.setSubTitle(self.tr('Boleh "Belum ada printer" dulu; bisa diatur nanti di menu Admin.'))
         self.form = PrinterForm({"kind": "none", "paper": 58})
         self.tester = PrinterTester(runner, self.form.value, outlet_name)
         self.error = error_label()
@@ -222,7 +222,7 @@ class ExtrasPage(QWizardPage):
         if self.url.text().strip() and self.tested is None:
             # the till takes its terminal number from the token, so the server must have answered
             self.error.setText(
-                self.tr("Tekan \"Tes koneksi\" dulu sampai berhasil, atau kosongkan alamat server.")
+                self.tr('Tekan "Tes koneksi" dulu sampai berhasil, atau kosongkan alamat server.')
             )
             return False
         return self.owner.finish_setup()
@@ -267,7 +267,7 @@ class SetupWizard(QWizard):
         return [self.page(page_id) for page_id in self.pageIds()]
 
     def step_text(self) -> str:
-        """"Langkah 2 dari 4" for the page shown."""
+        """ "Langkah 2 dari 4" for the page shown."""
         return self.currentPage().subTitle().split(" · ")[0] if self.currentPage() else ""
 
     # --- draft ----------------------------------------------------------------------------------
@@ -278,10 +278,17 @@ class SetupWizard(QWizard):
         except ValueError:
             printer = None
         return {
-            "kabupaten": o.kabupaten.currentData(), "outlet_code": o.code.text(), "name": o.name.text(),
-            "address": o.address.text(), "footer": o.footer.text(), "admin_username": a.username.text(),
-            "admin_full_name": a.full_name.text(), "printer": printer, "qris": e.qris.toPlainText(),
-            "server_url": e.url.text(), "token": e.token.text(),
+            "kabupaten": o.kabupaten.currentData(),
+            "outlet_code": o.code.text(),
+            "name": o.name.text(),
+            "address": o.address.text(),
+            "footer": o.footer.text(),
+            "admin_username": a.username.text(),
+            "admin_full_name": a.full_name.text(),
+            "printer": printer,
+            "qris": e.qris.toPlainText(),
+            "server_url": e.url.text(),
+            "token": e.token.text(),
         }
 
     def restore(self, draft: dict[str, Any]) -> None:
@@ -291,9 +298,15 @@ class SetupWizard(QWizard):
         index = o.kabupaten.findData(draft.get("kabupaten"))
         if index >= 0:
             o.kabupaten.setCurrentIndex(index)
-        for field, key in ((o.code, "outlet_code"), (o.name, "name"), (o.address, "address"),
-                           (o.footer, "footer"), (a.username, "admin_username"),
-                           (a.full_name, "admin_full_name"), (e.url, "server_url")):
+        for field, key in (
+            (o.code, "outlet_code"),
+            (o.name, "name"),
+            (o.address, "address"),
+            (o.footer, "footer"),
+            (a.username, "admin_username"),
+            (a.full_name, "admin_full_name"),
+            (e.url, "server_url"),
+        ):
             if isinstance(draft.get(key), str):
                 field.setText(draft[key])
         e.qris.setPlainText(str(draft.get("qris") or ""))
@@ -341,4 +354,3 @@ class SetupWizard(QWizard):
     def done(self, result: int) -> None:
         self.runner.wait(10_000)  # a test print or connection test still running ends first
         super().done(result)
-

@@ -22,8 +22,12 @@ from pos.ui.setup.users_dialog import ChangePinDialog, UsersDialog
 
 def open_admin(window: MainWindow, key: str, action: Any) -> list[Any]:
     handled = when_modal(key, action)
-    menu_key = {"settingsDialog": "settings", "usersDialog": "users", "printerDialog": "printer",
-                "rejectedEventsDialog": "rejected"}[key]
+    menu_key = {
+        "settingsDialog": "settings",
+        "usersDialog": "users",
+        "printerDialog": "printer",
+        "rejectedEventsDialog": "rejected",
+    }[key]
     window.admin_menu.actions_[menu_key].trigger()
     assert handled and not isinstance(handled[-1], BaseException), handled
     return handled
@@ -123,19 +127,24 @@ def test_rejected_events_are_listed_and_sent_again(qtbot: Any, window: MainWindo
     sign_in(qtbot, window, "manajer", "5555")
     code = barcodes(demo_db, 1)[0][0]
     scan(qtbot, window.checkout.scan_field, code)
-    handled = when_modal(PaymentDialog, lambda d: (d.amount.setText("1000000"),
-                                                   qtbot.keyClick(d.amount, Qt.Key.Key_Return)))
+    handled = when_modal(
+        PaymentDialog, lambda d: (d.amount.setText("1000000"), qtbot.keyClick(d.amount, Qt.Key.Key_Return))
+    )
     qtbot.keyClick(window.checkout.scan_field, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: bool(handled) and window.checkout.cart.is_empty, timeout=5000)
     receipt_no = query(demo_db, "SELECT receipt_no FROM sales")[0][0]
     with demo_db.engine.begin() as con:
-        con.exec_driver_sql("UPDATE outbox SET status='rejected', last_error='NIP tidak dikenal provinsi' "
-                            "WHERE kind='sale'")
+        con.exec_driver_sql(
+            "UPDATE outbox SET status='rejected', last_error='NIP tidak dikenal provinsi' WHERE kind='sale'"
+        )
 
     def requeue(dialog: RejectedEventsDialog) -> None:
         assert dialog.table.rowCount() == 1
         assert [dialog.table.item(0, c).text() for c in range(3)] == [
-            "Penjualan", receipt_no, "NIP tidak dikenal provinsi"]
+            "Penjualan",
+            receipt_no,
+            "NIP tidak dikenal provinsi",
+        ]
         dialog.requeue()
         assert "Pilih" in dialog.message.text()
         dialog.table.selectRow(0)

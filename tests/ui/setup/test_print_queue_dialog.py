@@ -41,8 +41,12 @@ def test_cashier_reprints_and_discards_waiting_jobs(
         def answer(dialog: PrintQueueDialog) -> None:
             assert dialog.table.rowCount() == 2
             assert "Printer offline" in dialog.table.item(0, 1).text()
-            yes = when_modal(QMessageBox, lambda box: next(
-                b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.YesRole).click())
+            yes = when_modal(
+                QMessageBox,
+                lambda box: next(
+                    b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.YesRole
+                ).click(),
+            )
             dialog.findChild(QPushButton, f"discardJob{drop}").click()
             assert yes and dialog.table.rowCount() == 1
             target = tmp_path / "printer.bin"
@@ -55,8 +59,11 @@ def test_cashier_reprints_and_discards_waiting_jobs(
         handled = when_modal(PrintQueueDialog, answer)
         qtbot.mouseClick(window.printer_label, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
         assert handled and not isinstance(handled[-1], BaseException), handled
-        rows = query(demo_db, "SELECT a.detail, u.username FROM audit_log a JOIN users u ON u.id = a.user_id "
-                              "WHERE a.action = 'print.discard'")
+        rows = query(
+            demo_db,
+            "SELECT a.detail, u.username FROM audit_log a JOIN users u ON u.id = a.user_id "
+            "WHERE a.action = 'print.discard'",
+        )
         assert len(rows) == 1 and "Struk 2" in rows[0][0] and rows[0][1] == "kasir1"
     finally:
         qapp.removeEventFilter(window.scanner)

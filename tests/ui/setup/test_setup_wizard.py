@@ -19,10 +19,18 @@ from pos.ui.main_window import MainWindow
 from pos.ui.payment import PaymentDialog
 from pos.ui.setup.wizard import SetupWizard
 
-QRIS = build_qris_payload([
-    ("00", "01"), ("01", "11"), ("51", "0014ID.CO.QRIS.WWW0215ID10234567890100303UMI"),
-    ("52", "5499"), ("53", "360"), ("58", "ID"), ("59", "NTT MART ENDE"), ("60", "ENDE"),
-])
+QRIS = build_qris_payload(
+    [
+        ("00", "01"),
+        ("01", "11"),
+        ("51", "0014ID.CO.QRIS.WWW0215ID10234567890100303UMI"),
+        ("52", "5499"),
+        ("53", "360"),
+        ("58", "ID"),
+        ("59", "NTT MART ENDE"),
+        ("60", "ENDE"),
+    ]
+)
 
 
 def closed_port() -> int:
@@ -91,8 +99,10 @@ def test_leave_half_way_resume_then_finish_and_sell(qtbot: Any, tmp_path: Path) 
     extras.url.setText(f"http://127.0.0.1:{closed_port()}")
     extras.token.setText("token-dari-provinsi")
     qtbot.mouseClick(extras.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: extras.test_button.isEnabled() and "menolak" in extras.connection_result.text(),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: extras.test_button.isEnabled() and "menolak" in extras.connection_result.text(),
+        timeout=10_000,
+    )
     wizard.next()  # Selesai with the bad QRIS: refused, nothing written
     assert wizard.result_ is None and "QRIS" in extras.error.text()
     assert not setup.data_dir_is_set_up(data_dir)

@@ -16,7 +16,9 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("sale_lines", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("tax_mode", sa.String(length=16), server_default="none", nullable=False))
+        batch_op.add_column(
+            sa.Column("tax_mode", sa.String(length=16), server_default="none", nullable=False)
+        )
     # Lines sold before this revision: taxed lines take their product's mode, which is all we know.
     op.execute(
         "UPDATE sale_lines SET tax_mode = (SELECT p.tax_mode FROM products p WHERE p.id = sale_lines.product_id) "
