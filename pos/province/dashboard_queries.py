@@ -109,7 +109,7 @@ def summary_month(conn: Connection, month: str, scope: Scope = PROVINCE) -> Mont
     ASN share, and how many ASN met the minimum."""
     programme = load_programme(conn)
     period = period_by_key(programme, month)
-    by_outlet = [] if scope.agency else _outlet_months(conn, period, scope.outlet)
+    by_outlet = [] if scope.agency else outlet_months(conn, period, scope.outlet)
     kabupaten: dict[str, list[int]] = {}
     for row in by_outlet:
         entry = kabupaten.setdefault(row.kabupaten, [0, 0, 0, 0])
@@ -139,7 +139,8 @@ def summary_month(conn: Connection, month: str, scope: Scope = PROVINCE) -> Mont
     )
 
 
-def _outlet_months(conn: Connection, period: AsnPeriod, outlet: str | None) -> list[OutletMonth]:
+def outlet_months(conn: Connection, period: AsnPeriod, outlet: str | None) -> list[OutletMonth]:
+    """Per outlet in the period, from the per-till daily totals (refunds netted in `net`)."""
     t = till_day_totals.c
     sums = (
         select(

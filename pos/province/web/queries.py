@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import Connection, case, func, select
 
 from pos.core.asn_period import AsnPeriod
-from pos.province.schema import asn, asn_period_totals, outlets, refunds, sale_lines, sales, till_day_totals
+from pos.province import dashboard_queries
+from pos.province.schema import asn, asn_period_totals, refunds, sale_lines, sales
 
 
 def purchases_of(conn: Connection, nips: list[str], period: AsnPeriod) -> dict[str, list[tuple[str, int]]]:
@@ -109,38 +110,16 @@ def roll_up(grid: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
 
 
 def outlet_months(conn: Connection, period: AsnPeriod, outlet: str | None) -> list[dict[str, Any]]:
-    """Per outlet in the period from the per-till daily totals: sales, net, ASN net (refunds netted)."""
-    t = till_day_totals.c
-    sums = (
-        select(
-            t.outlet_id,
-            func.sum(t.sales).label("sales"),
-            func.sum(t.gross - t.refunded).label("net"),
-            func.sum(t.asn_gross - t.asn_refunded).label("asn_net"),
-        )
-        .where(t.business_date >= period.start, t.business_date <= period.end)
-        .group_by(t.outlet_id)
-        .subquery()
-    )
-    query = select(
-        outlets.c.code,
-        outlets.c.name,
-        outlets.c.kabupaten,
-        func.coalesce(sums.c.sales, 0),
-        func.coalesce(sums.c.net, 0),
-        func.coalesce(sums.c.asn_net, 0),
-    ).select_from(outlets.outerjoin(sums, sums.c.outlet_id == outlets.c.id))
-    if outlet is not None:
-        query = query.where(outlets.c.code == outlet)
+    """Per outlet in the period (dashboard_queries.outlet_months) as table rows, with the ASN share."""
     return [
         {
-            "outlet": code,
-            "name": name,
-            "kabupaten": kabupaten,
-            "sales": int(n),
-            "net": int(net),
-            "asn_net": int(asn_net),
-            "asn_share": 100.0 * int(asn_net) / int(net) if int(net) else 0.0,
+            "outlet": row.outlet,
+            "name": row.name,
+            "kabupaten": row.kabupaten,
+            "sales": row.sales,
+            "net": row.net,
+            "asn_net": row.asn_net,
+            "asn_share": 100.0 * row.asn_net / row.net if row.net else 0.0,
         }
-        for code, name, kabupaten, n, net, asn_net in conn.execute(query.order_by(outlets.c.code))
+        for row in dashboard_queries.outlet_months(conn, period, outlet)
     ]
