@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QVBoxLayout
 
 from pos.application.till import TillBackend
@@ -34,7 +34,9 @@ PrintReceipt = Callable[[Receipt], None]
 
 def parse_qty(text: str) -> int:
     if not text.strip().isdigit() or not 1 <= int(text) <= MAX_QTY:
-        raise DomainError(f"Jumlah harus angka 1 sampai {MAX_QTY}.")
+        raise DomainError(
+            fill(QCoreApplication.translate("Checkout", "Jumlah harus angka 1 sampai {0}."), MAX_QTY)
+        )
     return int(text)
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,8 +37,19 @@ from pos.ui.backoffice.common import (
     whole_number,
 )
 from pos.ui.backoffice.import_dialog import ImportPreviewDialog
+from pos.ui.i18n import fill
 
-HEADERS = ("Kode", "Barcode", "Nama", "Produsen", "Kategori", "Harga", "Stok", "Min", "Aktif")
+HEADERS = (
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Kode"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Barcode"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Nama"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Produsen"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Kategori"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Harga"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Stok"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Min"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Aktif"),
+)
 
 
 class CatalogTab(QWidget):
@@ -52,50 +64,51 @@ class CatalogTab(QWidget):
         self.editing: int | None = None
         self.job: BackgroundJob | None = None
 
-        self.search = QLineEdit(placeholderText="Cari nama, kode atau barcode...")
+        self.search = QLineEdit(placeholderText=self.tr("Cari nama, kode atau barcode..."))
         self.search.textChanged.connect(self.refresh)
         self.table = make_table()
         self.table.itemSelectionChanged.connect(self._selected)
         self.message = MessageLine()
 
         self.name, self.barcode, self.code = QLineEdit(), QLineEdit(), QLineEdit()
-        self.barcode.setPlaceholderText("Pindai, atau kosongkan untuk barcode toko baru")
+        self.barcode.setPlaceholderText(self.tr("Pindai, atau kosongkan untuk barcode toko baru"))
         self.price, self.cost, self.consignment_price = QLineEdit(), QLineEdit(), QLineEdit()
         self.unit, self.min_stock = QLineEdit("pcs"), QLineEdit("0")
         self.supplier, self.category, self.tax = QComboBox(), QComboBox(), QComboBox()
         for mode, label in TAX_LABELS.items():
             self.tax.addItem(label, mode)
-        self.consigned, self.active = QCheckBox("Titip jual"), QCheckBox("Aktif")
+        self.consigned, self.active = QCheckBox(self.tr("Titip jual")), QCheckBox(self.tr("Aktif"))
         self.active.setChecked(True)
         self.supplier_terms: dict[int, bool] = {}  # producer id -> supplies on consignment
         self.supplier.currentIndexChanged.connect(self._supplier_chosen)
         for field in (self.price, self.cost, self.consignment_price):
-            field.setPlaceholderText("mis. 45rb atau Rp45.000")
-        self.categories_button = QPushButton("Kategori...")
+            field.setPlaceholderText(self.tr("mis. 45rb atau Rp45.000"))
+        self.categories_button = QPushButton(self.tr("Kategori..."))
         self.categories_button.clicked.connect(self.edit_categories)
         category_row = QHBoxLayout()
         category_row.addWidget(self.category, 1)
         category_row.addWidget(self.categories_button)
         form = QFormLayout()
         for label, widget in (
-            ("Nama", self.name), ("Barcode", self.barcode), ("Kode (SKU)", self.code),
-            ("Produsen", self.supplier), ("Kategori", category_row), ("Satuan", self.unit),
-            ("Harga jual", self.price), ("Harga pokok (beli putus)", self.cost),
-            ("Harga beli titip / unit", self.consignment_price), ("Pajak", self.tax),
-            ("Stok minimum", self.min_stock), ("", self.consigned), ("", self.active),
+            (self.tr("Nama"), self.name), (self.tr("Barcode"), self.barcode),
+            (self.tr("Kode (SKU)"), self.code), (self.tr("Produsen"), self.supplier),
+            (self.tr("Kategori"), category_row), (self.tr("Satuan"), self.unit),
+            (self.tr("Harga jual"), self.price), (self.tr("Harga pokok (beli putus)"), self.cost),
+            (self.tr("Harga beli titip / unit"), self.consignment_price), (self.tr("Pajak"), self.tax),
+            (self.tr("Stok minimum"), self.min_stock), ("", self.consigned), ("", self.active),
         ):  # fmt: skip
             form.addRow(label, widget)
-        self.save_button = QPushButton("Simpan produk")
+        self.save_button = QPushButton(self.tr("Simpan produk"))
         self.save_button.clicked.connect(self.save)
-        self.new_button = QPushButton("Produk baru")
+        self.new_button = QPushButton(self.tr("Produk baru"))
         self.new_button.clicked.connect(self.clear_form)
-        self.label_button = QPushButton("Cetak label")
+        self.label_button = QPushButton(self.tr("Cetak label"))
         self.label_button.clicked.connect(self.print_labels)
-        self.label_pdf_button = QPushButton("Label PDF (A4)")
+        self.label_pdf_button = QPushButton(self.tr("Label PDF (A4)"))
         self.label_pdf_button.clicked.connect(self.labels_pdf)
-        self.import_button = QPushButton("Impor CSV/XLSX...")
+        self.import_button = QPushButton(self.tr("Impor CSV/XLSX..."))
         self.import_button.clicked.connect(self.start_import)
-        self.export_button = QPushButton("Ekspor...")
+        self.export_button = QPushButton(self.tr("Ekspor..."))
         self.export_button.clicked.connect(self.start_export)
 
         right = QVBoxLayout()
@@ -126,13 +139,13 @@ class CatalogTab(QWidget):
         must not turn the product's producer into "(tanpa produsen)")."""
         supplier, category = self.supplier.currentData(), self.category.currentData()
         self.supplier.clear()
-        self.supplier.addItem("(tanpa produsen)", None)
+        self.supplier.addItem(self.tr("(tanpa produsen)"), None)
         self.supplier_terms.clear()
         for s in self.backend.suppliers():
             self.supplier.addItem(f"{s.name} ({s.code})", s.supplier_id)
             self.supplier_terms[s.supplier_id] = s.consignment
         self.category.clear()
-        self.category.addItem("(tanpa kategori)", None)
+        self.category.addItem(self.tr("(tanpa kategori)"), None)
         for c in self.backend.categories():
             self.category.addItem(c.name, c.category_id)
         self.supplier.setCurrentIndex(max(0, self.supplier.findData(supplier)))
@@ -157,7 +170,7 @@ class CatalogTab(QWidget):
             HEADERS,
             [
                 (p.code, p.barcode, p.name, p.supplier_name, p.category, format_rupiah(p.price), p.on_hand,
-                 p.min_stock, "ya" if p.active else "tidak")
+                 p.min_stock, self.tr("ya") if p.active else self.tr("tidak"))
                 for p in self.rows
             ],
         )  # fmt: skip
@@ -168,7 +181,7 @@ class CatalogTab(QWidget):
         labels, and an unknown barcode goes into a new product's form."""
         if self.barcode.hasFocus():
             self.barcode.setText(code)
-            self.message.ok(f"Barcode {code} diisi; simpan untuk memakainya.")
+            self.message.ok(fill(self.tr("Barcode {0} diisi; simpan untuk memakainya."), code))
             return
         if self.search.hasFocus():
             self.search.setText(code)
@@ -177,15 +190,15 @@ class CatalogTab(QWidget):
         if found is None:
             if self.editing is None:
                 self.barcode.setText(code)
-                self.message.ok(f"Barcode {code} belum terdaftar: diisi untuk produk baru.")
+                self.message.ok(fill(self.tr("Barcode {0} belum terdaftar: diisi untuk produk baru."), code))
             else:
-                self.message.error(f"Barcode {code} tidak dikenal.")
+                self.message.error(fill(self.tr("Barcode {0} tidak dikenal."), code))
             return
         self.search.setText(code)  # the list shows that product; selecting it shows it in the form
         row = next((r for r, p in enumerate(self.rows) if p.product_id == found.product_id), None)
         if row is not None:
             self.table.selectRow(row)
-        self.message.ok(f"{found.name} dipilih (Cetak label untuk labelnya).")
+        self.message.ok(fill(self.tr("{0} dipilih (Cetak label untuk labelnya)."), found.name))
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
@@ -228,7 +241,7 @@ class CatalogTab(QWidget):
         self.name.setFocus()
 
     def form_input(self) -> ProductInput:
-        price = amount(self.price.text(), "Harga jual")
+        price = amount(self.price.text(), self.tr("Harga jual"))
         assert price is not None
         return ProductInput(
             name=self.name.text(),
@@ -238,12 +251,14 @@ class CatalogTab(QWidget):
             barcode=self.barcode.text() or None,
             code=self.code.text() or None,
             unit=self.unit.text(),
-            cost=amount(self.cost.text(), "Harga pokok", optional=True),
-            consignment_price=amount(self.consignment_price.text(), "Harga beli titip", optional=True),
+            cost=amount(self.cost.text(), self.tr("Harga pokok"), optional=True),
+            consignment_price=amount(
+                self.consignment_price.text(), self.tr("Harga beli titip"), optional=True
+            ),
             tax_mode=self.tax.currentData(),
             consignment=self.consigned.isChecked(),
             active=self.active.isChecked(),
-            min_stock=whole_number(self.min_stock.text() or "0", "Stok minimum"),
+            min_stock=whole_number(self.min_stock.text() or "0", self.tr("Stok minimum")),
         )
 
     def save(self) -> ProductDetail | None:
@@ -253,11 +268,11 @@ class CatalogTab(QWidget):
         if saved is not None:
             self.refresh()
             self.show_product(saved)
-            producer = saved.supplier_name or "tanpa produsen"
-            terms = "titip jual" if saved.consignment else "beli putus"
+            producer = saved.supplier_name or self.tr("tanpa produsen")
+            terms = self.tr("titip jual") if saved.consignment else self.tr("beli putus")
+            done = self.tr("Tersimpan: {0}, barcode {1}, {2}, produsen: {3} ({4}).")
             self.message.ok(
-                f"Tersimpan: {saved.name}, barcode {saved.barcode}, {format_rupiah(saved.price)}, "
-                f"produsen: {producer} ({terms})."
+                fill(done, saved.name, saved.barcode, format_rupiah(saved.price), producer, terms)
             )
         return saved
 
@@ -268,21 +283,23 @@ class CatalogTab(QWidget):
     def print_labels(self) -> None:
         labels = self._labels()
         if not labels or self.print_document is None:
-            self.message.error("Pilih produk dulu." if not labels else "Printer belum diatur.")
+            self.message.error(
+                self.tr("Pilih produk dulu.") if not labels else self.tr("Printer belum diatur.")
+            )
             return
         document = shelf_labels_document(labels, self.backend.paper_columns())
-        self.print_document(document, title=f"Label {len(labels)} produk")
-        self.message.ok(f"{len(labels)} label dikirim ke printer.")
+        self.print_document(document, title=fill(self.tr("Label {0} produk"), len(labels)))
+        self.message.ok(fill(self.tr("{0} label dikirim ke printer."), len(labels)))
 
     def labels_pdf(self) -> None:
         labels = self._labels()
         if not labels:
-            self.message.error("Pilih produk dulu.")
+            self.message.error(self.tr("Pilih produk dulu."))
             return
-        path = self.ask_save_path(self, "Simpan label PDF", "label-rak.pdf", "PDF (*.pdf)")
+        path = self.ask_save_path(self, self.tr("Simpan label PDF"), "label-rak.pdf", "PDF (*.pdf)")
         if path:
             pages = write_labels_pdf(labels, path)
-            self.message.ok(f"{len(labels)} label disimpan ({pages} halaman): {path}")
+            self.message.ok(fill(self.tr("{0} label disimpan ({1} halaman): {2}"), len(labels), pages, path))
 
     # --- import / export: on a worker thread with a progress dialog ------------------------------
     def _run_job(
@@ -311,11 +328,11 @@ class CatalogTab(QWidget):
         self.job.start()
 
     def start_import(self) -> None:
-        path = self.ask_open_path(self, "Impor produk", "Produk (*.csv *.xlsx)")
+        path = self.ask_open_path(self, self.tr("Impor produk"), "Produk (*.csv *.xlsx)")
         if not path:
             return
         self._run_job(
-            "Memeriksa file...", lambda progress: self.backend.preview_import(Path(path), progress),
+            self.tr("Memeriksa file..."), lambda progress: self.backend.preview_import(Path(path), progress),
             lambda preview: self._previewed(Path(path), preview),
         )  # fmt: skip
 
@@ -325,17 +342,18 @@ class CatalogTab(QWidget):
     def _previewed(self, path: Path, preview: Any) -> None:
         if preview.errors:
             self.message.error(
-                f"{len(preview.errors)} baris bermasalah, tidak ada yang disimpan:\n"
+                fill(self.tr("{0} baris bermasalah, tidak ada yang disimpan:"), len(preview.errors))
+                + "\n"
                 + "\n".join(str(e) for e in preview.errors[:20])
             )
             self.last_preview = preview
             self.confirm_import(preview)  # shows every fault; accepting is impossible
             return
         if not self.confirm_import(preview):
-            self.message.ok("Impor dibatalkan; tidak ada yang disimpan.")
+            self.message.ok(self.tr("Impor dibatalkan; tidak ada yang disimpan."))
             return
         self._run_job(
-            "Mengimpor produk...",
+            self.tr("Mengimpor produk..."),
             lambda progress: self.backend.import_products(path, progress),
             self._imported,
         )
@@ -343,16 +361,19 @@ class CatalogTab(QWidget):
     def _imported(self, result: Any) -> None:
         self.reload_choices()
         self.refresh()
-        text = f"Impor selesai: {result.added} produk baru, {result.updated} diubah."
+        text = fill(self.tr("Impor selesai: {0} produk baru, {1} diubah."), result.added, result.updated)
         if result.new_producers:
             made = ", ".join(f"{p.code} {p.name}" for p in result.new_producers)
-            text += f" Produsen baru (lengkapi di tab Produsen): {made}."
+            text += " " + fill(self.tr("Produsen baru (lengkapi di tab Produsen): {0}."), made)
         self.message.ok(text)
 
     def start_export(self) -> None:
-        path = self.ask_save_path(self, "Ekspor produk", "produk.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
+        path = self.ask_save_path(
+            self, self.tr("Ekspor produk"), "produk.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+        )
         if path:
             self._run_job(
-                "Mengekspor produk...", lambda progress: self.backend.export_products(Path(path), progress),
-                lambda n: self.message.ok(f"{n} produk diekspor ke {path}."),
+                self.tr("Mengekspor produk..."),
+                lambda progress: self.backend.export_products(Path(path), progress),
+                lambda n: self.message.ok(fill(self.tr("{0} produk diekspor ke {1}."), n, path)),
             )  # fmt: skip

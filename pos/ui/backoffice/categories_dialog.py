@@ -26,19 +26,21 @@ class CategoriesDialog(QDialog):
     def __init__(self, backend: BackOfficeBackend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("categoriesDialog")
-        self.setWindowTitle("Kategori produk")
+        self.setWindowTitle(self.tr("Kategori produk"))
         self.backend = backend
         self.last_saved: CategoryInfo | None = None
         self.list = QListWidget(objectName="categoryList")
         self.list.currentItemChanged.connect(self._chosen)
-        self.name = QLineEdit(objectName="categoryName", placeholderText="Nama kategori, mis. Kopi & Teh")
-        self.add_button = QPushButton("Tambah kategori", objectName="addCategory")
+        self.name = QLineEdit(
+            objectName="categoryName", placeholderText=self.tr("Nama kategori, mis. Kopi & Teh")
+        )
+        self.add_button = QPushButton(self.tr("Tambah kategori"), objectName="addCategory")
         self.add_button.clicked.connect(self.add)
-        self.rename_button = QPushButton("Ubah nama", objectName="renameCategory")
+        self.rename_button = QPushButton(self.tr("Ubah nama"), objectName="renameCategory")
         self.rename_button.clicked.connect(self.rename)
         self.message = MessageLine()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("Tutup")
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
         close.rejected.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -71,14 +73,14 @@ class CategoriesDialog(QDialog):
             self.name.setText(item.text())
 
     def add(self) -> None:
-        self._save(None, "Kategori {0} ditambahkan.")
+        self._save(None, self.tr("Kategori {0} ditambahkan."))
 
     def rename(self) -> None:
         chosen = self.chosen_id()
         if chosen is None:
-            self.message.error("Pilih kategori di daftar dulu.")
+            self.message.error(self.tr("Pilih kategori di daftar dulu."))
             return
-        self._save(chosen, "Nama kategori diubah: {0}.")
+        self._save(chosen, self.tr("Nama kategori diubah: {0}."))
 
     def _save(self, category_id: int | None, done: str) -> None:
         saved: CategoryInfo | None = attempt(

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from pos.core.errors import DomainError
 from pos.core.money import parse_rupiah
+from pos.ui.i18n import fill
 
+TABLE_CONTEXT = "BackOfficeTable"  # column headers: marked QT_TRANSLATE_NOOP("BackOfficeTable", ...)
 NAME_HEADERS = frozenset({"Nama", "Barang", "Produk", "Nama barang", "Produsen"})
 NAME_WIDTH = 280  # at most, so that a 1024 px screen still shows the figures beside the name
 
@@ -46,13 +48,16 @@ def attempt(message: MessageLine, work: Callable[[], Any]) -> Any:
         return None
 
 
-def fill_table(table: QTableWidget, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+def fill_table(table: QTableWidget, headers: Sequence[object], rows: Sequence[Sequence[object]]) -> None:
+    """`headers` are the Indonesian source texts (QT_TRANSLATE_NOOP, typed `object` by PySide6): shown
+    translated, the name column found by its source text."""
+    sources = [str(header) for header in headers]
     table.setSortingEnabled(False)
     table.clear()
-    table.setColumnCount(len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
+    table.setColumnCount(len(sources))
+    table.setHorizontalHeaderLabels([QCoreApplication.translate(TABLE_CONTEXT, h) for h in sources])
     table.setRowCount(len(rows))
-    name = next((c for c, header in enumerate(headers) if header in NAME_HEADERS), None)
+    name = next((c for c, header in enumerate(sources) if header in NAME_HEADERS), None)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             item = QTableWidgetItem("" if value is None else str(value))
@@ -75,11 +80,12 @@ def make_table() -> QTableWidget:
 
 
 def amount(text: str, label: str, *, optional: bool = False) -> int | None:
-    """Rupiah typed by the manager ("25.000", "25rb"); empty is None when optional."""
+    """Rupiah typed by the manager ("25.000", "25rb"); empty is None when optional. `label` is the
+    field's name as shown (already translated)."""
     if not text.strip():
         if optional:
             return None
-        raise DomainError(f"{label} wajib diisi.")
+        raise DomainError(fill(QCoreApplication.translate("BackOffice", "{0} wajib diisi."), label))
     try:
         return parse_rupiah(text)
     except DomainError as error:
@@ -90,7 +96,12 @@ def whole_number(text: str, label: str, *, allow_negative: bool = False) -> int:
     cleaned = text.strip().replace(".", "")
     body = cleaned[1:] if allow_negative and cleaned.startswith("-") else cleaned
     if not body.isdigit():
-        raise DomainError(f"{label} harus bilangan bulat{'' if allow_negative else ' tidak negatif'}.")
+        text = (
+            QCoreApplication.translate("BackOffice", "{0} harus bilangan bulat.")
+            if allow_negative
+            else QCoreApplication.translate("BackOffice", "{0} harus bilangan bulat tidak negatif.")
+        )
+        raise DomainError(fill(text, label))
     return int(cleaned)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,6 +25,15 @@ from pos.services.consignment import PAYOUT_METHODS, Settlement
 from pos.services.suppliers import format_percent
 from pos.ui.backoffice.common import MessageLine, amount, ask_save_path, attempt, fill_table, make_table
 from pos.ui.backoffice.pdf import write_document_pdf
+from pos.ui.i18n import fill
+
+HEADERS = (
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Kode"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Produk"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Terjual"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Penjualan kotor"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Harga beli titip"),
+)
 
 
 def _qdate(day: date) -> QDate:
@@ -47,7 +56,7 @@ class ConsignmentTab(QWidget):
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")
-        self.settle_button = QPushButton("Hitung")
+        self.settle_button = QPushButton(self.tr("Hitung"))
         self.settle_button.clicked.connect(self.settle)
         self.table = make_table()
         self.figures = QLabel()
@@ -56,28 +65,28 @@ class ConsignmentTab(QWidget):
         self.method = QComboBox()
         for key, label in PAYOUT_METHODS.items():
             self.method.addItem(label, key)
-        self.pay_button = QPushButton("Catat pembayaran")
+        self.pay_button = QPushButton(self.tr("Catat pembayaran"))
         self.pay_button.clicked.connect(self.pay)
-        self.print_button = QPushButton("Cetak laporan")
+        self.print_button = QPushButton(self.tr("Cetak laporan"))
         self.print_button.clicked.connect(self.print_statement)
-        self.pdf_button = QPushButton("Laporan PDF")
+        self.pdf_button = QPushButton(self.tr("Laporan PDF"))
         self.pdf_button.clicked.connect(self.statement_pdf)
 
         top = QHBoxLayout()
         for widget in (
-            QLabel("Produsen"),
+            QLabel(self.tr("Produsen")),
             self.supplier,
-            QLabel("Dari"),
+            QLabel(self.tr("Dari")),
             self.start,
-            QLabel("s/d"),
+            QLabel(self.tr("s/d")),
             self.end,
         ):
             top.addWidget(widget)
         top.addWidget(self.settle_button)
         pay = QFormLayout()
-        pay.addRow("Jumlah dibayar", self.pay_amount)
-        pay.addRow("Cara bayar", self.method)
-        pay.addRow("Referensi transfer", self.reference)
+        pay.addRow(self.tr("Jumlah dibayar"), self.pay_amount)
+        pay.addRow(self.tr("Cara bayar"), self.method)
+        pay.addRow(self.tr("Referensi transfer"), self.reference)
         buttons = QHBoxLayout()
         for button in (self.pay_button, self.print_button, self.pdf_button):
             buttons.addWidget(button)
@@ -111,31 +120,30 @@ class ConsignmentTab(QWidget):
         self.settlement = found
         fill_table(
             self.table,
-            ("Kode", "Produk", "Terjual", "Penjualan kotor", "Harga beli titip"),
+            HEADERS,
             [
                 (line.code, line.name, line.qty, format_rupiah(line.gross),
                  "" if line.purchase_price is None else format_rupiah(line.purchase_price))
                 for line in found.lines
             ],
         )  # fmt: skip
-        self.figures.setText(
-            f"Terjual {found.qty} | Kotor {format_rupiah(found.gross)} | "
-            f"Komisi {format_rupiah(found.commission)} | "
-            f"Hak produsen {format_rupiah(found.owed)} | Sudah dibayar {format_rupiah(found.paid)} | "
-            f"Sisa {format_rupiah(found.balance)}"
+        figures = self.tr(
+            "Terjual {0} | Kotor {1} | Komisi {2} | Hak produsen {3} | Sudah dibayar {4} | Sisa {5}"
         )
+        money = (found.gross, found.commission, found.owed, found.paid, found.balance)
+        self.figures.setText(fill(figures, found.qty, *(format_rupiah(m) for m in money)))
         self.pay_amount.setText(str(max(found.balance, 0)))
         return found
 
     def pay(self) -> None:
         if self.settlement is None:
-            self.message.error("Hitung dulu penyelesaiannya.")
+            self.message.error(self.tr("Hitung dulu penyelesaiannya."))
             return
         start, end = self.period()
         settlement = self.settlement
 
         def work() -> Any:
-            value = amount(self.pay_amount.text(), "Jumlah dibayar")
+            value = amount(self.pay_amount.text(), self.tr("Jumlah dibayar"))
             assert value is not None
             return self.backend.record_payout(
                 settlement.supplier_id, start, end, value, self.method.currentData(), self.reference.text()
@@ -145,33 +153,37 @@ class ConsignmentTab(QWidget):
         if done is not None:
             self.reference.clear()
             self.settle()
-            self.message.ok(
-                f"Pembayaran {format_rupiah(done.amount)} ke {settlement.supplier_name} tercatat."
-            )
+            paid = self.tr("Pembayaran {0} ke {1} tercatat.")
+            self.message.ok(fill(paid, format_rupiah(done.amount), settlement.supplier_name))
 
     def print_statement(self) -> None:
         if self.settlement is None or self.print_document is None:
             self.message.error(
-                "Hitung dulu penyelesaiannya." if self.settlement is None else "Printer belum diatur."
+                self.tr("Hitung dulu penyelesaiannya.")
+                if self.settlement is None
+                else self.tr("Printer belum diatur.")
             )
             return
         self.print_document(
-            self.backend.statement_paper(self.settlement), title=f"Titip jual {self.settlement.supplier_code}"
+            self.backend.statement_paper(self.settlement),
+            title=fill(self.tr("Titip jual {0}"), self.settlement.supplier_code),
         )
 
     def statement_pdf(self) -> None:
         if self.settlement is None:
-            self.message.error("Hitung dulu penyelesaiannya.")
+            self.message.error(self.tr("Hitung dulu penyelesaiannya."))
             return
         s = self.settlement
         path = self.ask_save_path(
             self,
-            "Simpan laporan PDF",
+            self.tr("Simpan laporan PDF"),
             f"titip-jual-{s.supplier_code}-{s.period_start:%Y%m%d}.pdf",
             "PDF (*.pdf)",
         )
         if path:
             write_document_pdf(
-                self.backend.statement_paper(s, 48), path, f"Laporan titip jual {s.supplier_name}"
+                self.backend.statement_paper(s, 48),
+                path,
+                fill(self.tr("Laporan titip jual {0}"), s.supplier_name),
             )
-            self.message.ok(f"Laporan disimpan: {path}")
+            self.message.ok(fill(self.tr("Laporan disimpan: {0}"), path))

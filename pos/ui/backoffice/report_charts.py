@@ -11,16 +11,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from pos.services.reporting.sales import SalesReport
+from pos.ui.i18n import fill
 
 TOP = 10
 BLUE, GREY, GREEN = "#1565c0", "#9e9e9e", "#2e7d32"
 TITLES = {
-    "day": "Penjualan bersih per hari (ribu Rp); putus-putus: periode sebelumnya",
-    "hour": "Penjualan bersih per jam (ribu Rp)",
-    "product": f"{TOP} produk teratas (ribu Rp)",
-    "producer": f"{TOP} produsen teratas (ribu Rp)",
-    "payment": "Cara bayar (ribu Rp)",
+    "day": QT_TRANSLATE_NOOP(
+        "ReportCharts", "Penjualan bersih per hari (ribu Rp); putus-putus: periode sebelumnya"
+    ),
+    "hour": QT_TRANSLATE_NOOP("ReportCharts", "Penjualan bersih per jam (ribu Rp)"),
+    "product": QT_TRANSLATE_NOOP("ReportCharts", "{0} produk teratas (ribu Rp)"),
+    "producer": QT_TRANSLATE_NOOP("ReportCharts", "{0} produsen teratas (ribu Rp)"),
+    "payment": QT_TRANSLATE_NOOP("ReportCharts", "Cara bayar (ribu Rp)"),
 }
 
 
@@ -49,7 +54,12 @@ def show_report(chart: Any, report: SalesReport) -> None:
     pg = load_library()
     chart.clear()
     plot = chart.getPlotItem()
-    plot.setTitle(TITLES.get(report.by, report.by), size="9pt")
+    title = (
+        fill(QCoreApplication.translate("ReportCharts", str(TITLES[report.by])), TOP)
+        if report.by in TITLES
+        else report.by
+    )
+    plot.setTitle(title, size="9pt")
     left, bottom = plot.getAxis("left"), plot.getAxis("bottom")
     if report.by == "day":
         now = [r.figures.net / 1000 for r in report.rows]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,14 +32,15 @@ from pos.application.reports import CHARTED, REPORTS, ReportsBackend, ReportView
 from pos.core.money import format_rupiah
 from pos.core.report_period import PRESETS, Period, preset
 from pos.ui.backoffice.common import BackgroundJob, MessageLine, ask_save_path, fill_table, make_table
+from pos.ui.i18n import fill
 
 CUSTOM = "custom"
 CHART_TABS = {
-    "day": "Harian",
-    "hour": "Per jam",
-    "product": "Produk",
-    "producer": "Produsen",
-    "payment": "Cara bayar",
+    "day": QT_TRANSLATE_NOOP("ReportsTab", "Harian"),
+    "hour": QT_TRANSLATE_NOOP("ReportsTab", "Per jam"),
+    "product": QT_TRANSLATE_NOOP("ReportsTab", "Produk"),
+    "producer": QT_TRANSLATE_NOOP("ReportsTab", "Produsen"),
+    "payment": QT_TRANSLATE_NOOP("ReportsTab", "Cara bayar"),
 }
 PROGRESS_AFTER_MS = 500
 
@@ -67,7 +68,7 @@ class ReportsTab(QWidget):
         self.preset = QComboBox()
         for key, label in PRESETS.items():
             self.preset.addItem(label, key)
-        self.preset.addItem("Pilih tanggal", CUSTOM)
+        self.preset.addItem(self.tr("Pilih tanggal"), CUSTOM)
         self.preset.setCurrentIndex(self.preset.findData("month"))
         self.start, self.end = QDateEdit(_qdate(today.replace(day=1))), QDateEdit(_qdate(today))
         for edit in (self.start, self.end):
@@ -78,7 +79,7 @@ class ReportsTab(QWidget):
         self.which = QComboBox()
         for key, label in REPORTS.items():
             self.which.addItem(label, key)
-        self.show_button = QPushButton("Tampilkan")
+        self.show_button = QPushButton(self.tr("Tampilkan"))
         self.show_button.clicked.connect(self.refresh)
         # no word wrap here: a wrapping label makes the tab's scroll area size the page by its preferred
         # height (height-for-width), which pushed the charts and buttons below a 768-pixel screen
@@ -94,20 +95,20 @@ class ReportsTab(QWidget):
         self._progress_timer = QTimer(self)
         self._progress_timer.setSingleShot(True)
         self._progress_timer.timeout.connect(lambda: self.progress.setVisible(self.job is not None))
-        self.xlsx_button = QPushButton("Ekspor XLSX")
+        self.xlsx_button = QPushButton(self.tr("Ekspor XLSX"))
         self.xlsx_button.clicked.connect(self.export_xlsx)
-        self.pdf_button = QPushButton("Ekspor PDF")
+        self.pdf_button = QPushButton(self.tr("Ekspor PDF"))
         self.pdf_button.clicked.connect(self.export_pdf)
-        self.print_button = QPushButton("Cetak ringkasan harian")
+        self.print_button = QPushButton(self.tr("Cetak ringkasan harian"))
         self.print_button.clicked.connect(self.print_day_summary)
 
         top = QGridLayout()
-        top.addWidget(QLabel("Periode"), 0, 0)
+        top.addWidget(QLabel(self.tr("Periode")), 0, 0)
         top.addWidget(self.preset, 0, 1)
         top.addWidget(self.start, 0, 2)
-        top.addWidget(QLabel("s/d"), 0, 3)
+        top.addWidget(QLabel(self.tr("s/d")), 0, 3)
         top.addWidget(self.end, 0, 4)
-        top.addWidget(QLabel("Laporan"), 1, 0)
+        top.addWidget(QLabel(self.tr("Laporan")), 1, 0)
         top.addWidget(self.which, 1, 1, 1, 4)
         top.addWidget(self.show_button, 1, 5)
         buttons = QHBoxLayout()
@@ -163,7 +164,7 @@ class ReportsTab(QWidget):
     def _start(self, work: Callable[[Callable[[int, int], None]], Any], done: Callable[[Any], None]) -> None:
         if self.job is not None:
             return  # one report at a time; the buttons wait for it
-        self.message.setText("Menghitung...")
+        self.message.setText(self.tr("Menghitung..."))
         for button in (self.show_button, self.xlsx_button, self.pdf_button, self.print_button):
             button.setEnabled(False)
         self.progress.setRange(0, 0)  # busy until the first progress report
@@ -227,7 +228,7 @@ class ReportsTab(QWidget):
                 continue
             if by not in self.charts:
                 self.charts[by] = report_charts.chart_for()
-                self.chart_tabs.addTab(self.charts[by], CHART_TABS[by])
+                self.chart_tabs.addTab(self.charts[by], self.tr(str(CHART_TABS[by])))
             report_charts.show_report(self.charts[by], view.charts[by])
 
     # --- exports and paper ---------------------------------------------------------------------------
@@ -244,7 +245,7 @@ class ReportsTab(QWidget):
             self.message.error(str(error))
             return
         suggested = f"laporan-{period.start.isoformat()}-{period.end.isoformat()}.{kind}"
-        path = self.ask_save_path(self, "Simpan laporan", suggested, filters)
+        path = self.ask_save_path(self, self.tr("Simpan laporan"), suggested, filters)
         if not path:
             return
 
@@ -254,11 +255,11 @@ class ReportsTab(QWidget):
             (self.backend.export_xlsx if kind == "xlsx" else self.backend.export_pdf)(view, path)
             return str(path)
 
-        self._start(work, lambda written: self.message.ok(f"Laporan disimpan: {written}"))
+        self._start(work, lambda written: self.message.ok(fill(self.tr("Laporan disimpan: {0}"), written)))
 
     def print_day_summary(self) -> None:
         if self.print_document is None:
-            self.message.error("Belum ada printer struk: atur di Admin > Printer struk.")
+            self.message.error(self.tr("Belum ada printer struk: atur di Admin > Printer struk."))
             return
         day = _day(self.end)
 
@@ -268,8 +269,8 @@ class ReportsTab(QWidget):
 
         def send(document: Any) -> None:
             assert self.print_document is not None
-            self.print_document(document, title=f"Ringkasan harian {day.isoformat()}")
-            self.message.ok(f"Ringkasan harian {day:%d-%m-%Y} dikirim ke printer.")
+            self.print_document(document, title=fill(self.tr("Ringkasan harian {0}"), day.isoformat()))
+            self.message.ok(fill(self.tr("Ringkasan harian {0} dikirim ke printer."), f"{day:%d-%m-%Y}"))
 
         self._start(work, send)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -33,6 +34,20 @@ from pos.ui.backoffice.common import (
     whole_number,
 )
 from pos.ui.backoffice.pdf import write_document_pdf
+from pos.ui.i18n import fill
+
+LOW_HEADERS = (
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Kode"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Nama"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Stok"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Min"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Tanda"),
+)
+LINE_HEADERS = (
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Barang"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Jumlah"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Harga beli / unit"),
+)
 
 
 class StockTab(QWidget):
@@ -48,54 +63,54 @@ class StockTab(QWidget):
         self.supplier = QComboBox()
         self.reload_choices()
         self.kind = QComboBox()
-        self.kind.addItem("Terima barang titipan", "consign")
-        self.kind.addItem("Terima barang beli putus", "buy")
-        self.kind.addItem("Retur ke produsen", "return")
+        self.kind.addItem(self.tr("Terima barang titipan"), "consign")
+        self.kind.addItem(self.tr("Terima barang beli putus"), "buy")
+        self.kind.addItem(self.tr("Retur ke produsen"), "return")
         self.code, self.qty, self.cost, self.note = QLineEdit(), QLineEdit("1"), QLineEdit(), QLineEdit()
-        self.code.setPlaceholderText("Pindai barcode atau ketik kode, Enter")
+        self.code.setPlaceholderText(self.tr("Pindai barcode atau ketik kode, Enter"))
         self.code.returnPressed.connect(self.add_line)
-        self.cost.setPlaceholderText("rupiah, mis. 380rb atau Rp380.000 (kosong: tanpa harga)")
+        self.cost.setPlaceholderText(self.tr("rupiah, mis. 380rb atau Rp380.000 (kosong: tanpa harga)"))
         self.lines_table = make_table()
-        self.post_button = QPushButton("Simpan dokumen")
+        self.post_button = QPushButton(self.tr("Simpan dokumen"))
         self.post_button.clicked.connect(self.post)
-        self.print_button = QPushButton("Cetak tanda terima")
+        self.print_button = QPushButton(self.tr("Cetak tanda terima"))
         self.print_button.clicked.connect(self.print_last)
-        self.pdf_button = QPushButton("Simpan PDF")
+        self.pdf_button = QPushButton(self.tr("Simpan PDF"))
         self.pdf_button.clicked.connect(self.pdf_last)
         self.preview = QLabel()
         self.preview.setStyleSheet("font-family: monospace;")
-        docs = QGroupBox("Terima / retur barang")
+        docs = QGroupBox(self.tr("Terima / retur barang"))
         form = QFormLayout(docs)
-        form.addRow("Produsen", self.supplier)
-        form.addRow("Jenis", self.kind)
-        form.addRow("Barcode/kode", self.code)
-        form.addRow("Jumlah", self.qty)
-        form.addRow("Harga beli / unit", self.cost)
+        form.addRow(self.tr("Produsen"), self.supplier)
+        form.addRow(self.tr("Jenis"), self.kind)
+        form.addRow(self.tr("Barcode/kode"), self.code)
+        form.addRow(self.tr("Jumlah"), self.qty)
+        form.addRow(self.tr("Harga beli / unit"), self.cost)
         form.addRow(self.lines_table)
-        form.addRow("Catatan", self.note)
+        form.addRow(self.tr("Catatan"), self.note)
         row = QHBoxLayout()
         for button in (self.post_button, self.print_button, self.pdf_button):
             row.addWidget(button)
         form.addRow(row)
 
         self.adjust_code, self.adjust_qty, self.adjust_note = QLineEdit(), QLineEdit(), QLineEdit()
-        self.adjust_qty.setPlaceholderText("negatif = berkurang, contoh -2")
+        self.adjust_qty.setPlaceholderText(self.tr("negatif = berkurang, contoh -2"))
         self.reason = QComboBox()
         self.reason.addItems(list(ADJUST_REASONS))
-        self.adjust_button = QPushButton("Simpan penyesuaian")
+        self.adjust_button = QPushButton(self.tr("Simpan penyesuaian"))
         self.adjust_button.clicked.connect(self.adjust)
-        adjust = QGroupBox("Penyesuaian stok")
+        adjust = QGroupBox(self.tr("Penyesuaian stok"))
         aform = QFormLayout(adjust)
-        aform.addRow("Barcode/kode", self.adjust_code)
-        aform.addRow("Perubahan", self.adjust_qty)
-        aform.addRow("Alasan", self.reason)
-        aform.addRow("Keterangan", self.adjust_note)
+        aform.addRow(self.tr("Barcode/kode"), self.adjust_code)
+        aform.addRow(self.tr("Perubahan"), self.adjust_qty)
+        aform.addRow(self.tr("Alasan"), self.reason)
+        aform.addRow(self.tr("Keterangan"), self.adjust_note)
         aform.addRow(self.adjust_button)
 
         self.low_table = make_table()
-        self.refresh_button = QPushButton("Perbarui daftar")
+        self.refresh_button = QPushButton(self.tr("Perbarui daftar"))
         self.refresh_button.clicked.connect(self.refresh)
-        lists = QGroupBox("Stok menipis dan terjual di bawah nol")
+        lists = QGroupBox(self.tr("Stok menipis dan terjual di bawah nol"))
         lbox = QVBoxLayout(lists)
         lbox.addWidget(self.low_table)
         lbox.addWidget(self.refresh_button)
@@ -121,20 +136,21 @@ class StockTab(QWidget):
 
     def refresh(self) -> None:
         flagged = [
-            (s.code, s.name, s.on_hand, s.min_stock, "DI BAWAH NOL") for s in self.backend.below_zero()
+            (s.code, s.name, s.on_hand, s.min_stock, self.tr("DI BAWAH NOL"))
+            for s in self.backend.below_zero()
         ]
-        low = [(s.code, s.name, s.on_hand, s.min_stock, "menipis") for s in self.backend.low_stock()]
+        low = [(s.code, s.name, s.on_hand, s.min_stock, self.tr("menipis")) for s in self.backend.low_stock()]
         seen = {row[0] for row in flagged}
         fill_table(
             self.low_table,
-            ("Kode", "Nama", "Stok", "Min", "Tanda"),
+            LOW_HEADERS,
             flagged + [r for r in low if r[0] not in seen],
         )
 
     def _show_lines(self) -> None:
         fill_table(
             self.lines_table,
-            ("Barang", "Jumlah", "Harga beli / unit"),
+            LINE_HEADERS,
             [(n, q, "" if c is None else format_rupiah(c)) for _, n, q, c in self.lines],
         )
 
@@ -152,9 +168,11 @@ class StockTab(QWidget):
         def work() -> None:
             found = self.backend.find_product(self.code.text())
             if found is None:
-                raise DomainError(f"Barcode atau kode {self.code.text().strip()} tidak dikenal.")
-            qty = whole_number(self.qty.text(), "Jumlah")
-            cost = amount(self.cost.text(), "Harga beli", optional=True)
+                raise DomainError(
+                    fill(self.tr("Barcode atau kode {0} tidak dikenal."), self.code.text().strip())
+                )
+            qty = whole_number(self.qty.text(), self.tr("Jumlah"))
+            cost = amount(self.cost.text(), self.tr("Harga beli"), optional=True)
             for index, (pid, name, old, old_cost) in enumerate(self.lines):
                 if pid == found.product_id:
                     self.lines[index] = (pid, name, old + qty, cost if cost is not None else old_cost)
@@ -163,8 +181,11 @@ class StockTab(QWidget):
                 self.lines.append((found.product_id, found.name, qty, cost))
             self.supplier.setCurrentIndex(max(0, self.supplier.findData(found.supplier_id)))
             self.code.clear()
-            price = f" @ {format_rupiah(cost)}" if cost is not None else ""
-            self.message.ok(f"{found.name}: {qty} ditambahkan{price}.")
+            if cost is None:
+                self.message.ok(fill(self.tr("{0}: {1} ditambahkan."), found.name, qty))
+            else:
+                added = self.tr("{0}: {1} ditambahkan @ {2}.")
+                self.message.ok(fill(added, found.name, qty, format_rupiah(cost)))
 
         attempt(self.message, work)
         self._show_lines()
@@ -186,42 +207,46 @@ class StockTab(QWidget):
             self._show_lines()
             self.note.clear()
             self.preview.setText(render_text(self.backend.document_paper(done), self.backend.paper_columns()))
-            self.message.ok(f"Dokumen {done.number} tersimpan: {done.total_qty} barang.")
+            self.message.ok(fill(self.tr("Dokumen {0} tersimpan: {1} barang."), done.number, done.total_qty))
             self.refresh()
         return done
 
     def print_last(self) -> None:
         if self.last_document is None or self.print_document is None:
             self.message.error(
-                "Belum ada dokumen." if self.last_document is None else "Printer belum diatur."
+                self.tr("Belum ada dokumen.")
+                if self.last_document is None
+                else self.tr("Printer belum diatur.")
             )
             return
         self.print_document(self.backend.document_paper(self.last_document), title=self.last_document.number)
 
     def pdf_last(self) -> None:
         if self.last_document is None:
-            self.message.error("Belum ada dokumen.")
+            self.message.error(self.tr("Belum ada dokumen."))
             return
-        path = self.ask_save_path(self, "Simpan PDF", f"{self.last_document.number}.pdf", "PDF (*.pdf)")
+        path = self.ask_save_path(
+            self, self.tr("Simpan PDF"), f"{self.last_document.number}.pdf", "PDF (*.pdf)"
+        )
         if path:
             write_document_pdf(
                 self.backend.document_paper(self.last_document, 48), path, self.last_document.number
             )
-            self.message.ok(f"PDF disimpan: {path}")
+            self.message.ok(fill(self.tr("PDF disimpan: {0}"), path))
 
     def adjust(self) -> None:
         def work() -> Any:
             found = self.backend.find_product(self.adjust_code.text())
             if found is None:
-                raise DomainError(f"Barcode atau kode {self.adjust_code.text().strip()} tidak dikenal.")
-            qty = whole_number(self.adjust_qty.text(), "Perubahan", allow_negative=True)
+                unknown = self.tr("Barcode atau kode {0} tidak dikenal.")
+                raise DomainError(fill(unknown, self.adjust_code.text().strip()))
+            qty = whole_number(self.adjust_qty.text(), self.tr("Perubahan"), allow_negative=True)
             self.backend.adjust(found.product_id, qty, self.reason.currentText(), self.adjust_note.text())
             return found
 
         found = attempt(self.message, work)
         if found is not None:
-            self.message.ok(
-                f"Stok {found.name} disesuaikan ({self.adjust_qty.text()}, {self.reason.currentText()})."
-            )
+            adjusted = self.tr("Stok {0} disesuaikan ({1}, {2}).")
+            self.message.ok(fill(adjusted, found.name, self.adjust_qty.text(), self.reason.currentText()))
             self.adjust_qty.clear()
             self.refresh()

@@ -3,6 +3,7 @@ post them to the ledger or cancel."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from pos.application.backoffice import BackOfficeBackend
@@ -10,7 +11,16 @@ from pos.core.errors import DomainError
 from pos.core.receipt import zone_name
 from pos.services.stocktake import CountLine, PostedStocktake
 from pos.ui.backoffice.common import MessageLine, attempt, fill_table, make_table, whole_number
+from pos.ui.i18n import fill
 from pos.ui.widgets import confirm
+
+HEADERS = (
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Kode"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Nama"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Dihitung"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Menurut sistem"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Selisih"),
+)
 
 
 class StocktakeTab(QWidget):
@@ -19,19 +29,19 @@ class StocktakeTab(QWidget):
         self.backend = backend
         self.message = MessageLine()
         self.status = QLabel()
-        self.start_button = QPushButton("Mulai stok opname")
+        self.start_button = QPushButton(self.tr("Mulai stok opname"))
         self.start_button.clicked.connect(self.start)
-        self.scan = QLineEdit(placeholderText="Pindai barcode (tiap pindai +1), Enter")
+        self.scan = QLineEdit(placeholderText=self.tr("Pindai barcode (tiap pindai +1), Enter"))
         self.scan.returnPressed.connect(self.scanned)
         self.typed_code, self.typed_qty = (
-            QLineEdit(placeholderText="Kode/barcode"),
-            QLineEdit(placeholderText="Jumlah"),
+            QLineEdit(placeholderText=self.tr("Kode/barcode")),
+            QLineEdit(placeholderText=self.tr("Jumlah")),
         )
         self.typed_qty.returnPressed.connect(self.typed)
         self.table = make_table()
-        self.post_button = QPushButton("Posting selisih")
+        self.post_button = QPushButton(self.tr("Posting selisih"))
         self.post_button.clicked.connect(self.post)
-        self.cancel_button = QPushButton("Batalkan opname")
+        self.cancel_button = QPushButton(self.tr("Batalkan opname"))
         self.cancel_button.clicked.connect(self.cancel)
         typed = QHBoxLayout()
         typed.addWidget(self.typed_code)
@@ -51,23 +61,21 @@ class StocktakeTab(QWidget):
     def _current_id(self) -> int:
         current = self.backend.current_stocktake()
         if current is None:
-            raise DomainError("Belum ada stok opname yang berjalan: mulai dulu.")
+            raise DomainError(self.tr("Belum ada stok opname yang berjalan: mulai dulu."))
         return current.stocktake_id
 
     def refresh(self) -> list[CountLine]:
         current = self.backend.current_stocktake()
         lines = self.backend.stocktake_lines(current.stocktake_id) if current else []
         if current is None:
-            self.status.setText("Tidak ada stok opname yang berjalan.")
+            self.status.setText(self.tr("Tidak ada stok opname yang berjalan."))
         else:
             started = self.backend.outlet_time(current.started_at)  # the outlet's clock (WITA)
-            self.status.setText(
-                f"Stok opname berjalan sejak {started:%d-%m-%Y %H:%M} {zone_name(started)}, "
-                f"{len(lines)} barang dihitung."
-            )
+            running = self.tr("Stok opname berjalan sejak {0} {1}, {2} barang dihitung.")
+            self.status.setText(fill(running, f"{started:%d-%m-%Y %H:%M}", zone_name(started), len(lines)))
         fill_table(
             self.table,
-            ("Kode", "Nama", "Dihitung", "Menurut sistem", "Selisih"),
+            HEADERS,
             [
                 (c.code, c.name, c.counted, c.expected, f"{c.difference:+d}" if c.difference else "0")
                 for c in lines
@@ -77,7 +85,7 @@ class StocktakeTab(QWidget):
 
     def start(self) -> None:
         if attempt(self.message, lambda: self.backend.start_stocktake("")) is not None:
-            self.message.ok("Stok opname dimulai. Pindai barang di rak.")
+            self.message.ok(self.tr("Stok opname dimulai. Pindai barang di rak."))
         self.refresh()
 
     def on_scan(self, code: str) -> None:
@@ -103,8 +111,9 @@ class StocktakeTab(QWidget):
         def work() -> CountLine:
             found = self.backend.find_product(self.typed_code.text())
             if found is None:
-                raise DomainError(f"Barcode atau kode {self.typed_code.text().strip()} tidak dikenal.")
-            qty = whole_number(self.typed_qty.text(), "Jumlah")
+                unknown = self.tr("Barcode atau kode {0} tidak dikenal.")
+                raise DomainError(fill(unknown, self.typed_code.text().strip()))
+            qty = whole_number(self.typed_qty.text(), self.tr("Jumlah"))
             return self.backend.count_typed(self._current_id(), found.product_id, qty)
 
         line = attempt(self.message, work)
@@ -119,9 +128,8 @@ class StocktakeTab(QWidget):
             self.message, lambda: self.backend.post_stocktake(self._current_id())
         )
         if posted is not None:
-            self.message.ok(
-                f"Stok opname diposting: {posted.adjusted} barang disesuaikan, total {posted.net_change:+d}."
-            )
+            done = self.tr("Stok opname diposting: {0} barang disesuaikan, total {1}.")
+            self.message.ok(fill(done, posted.adjusted, f"{posted.net_change:+d}"))
         self.refresh()
         return posted
 
@@ -130,13 +138,15 @@ class StocktakeTab(QWidget):
         try:
             stocktake_id = self._current_id()
             counted = len(self.backend.stocktake_lines(stocktake_id))
-            question = f"Batalkan stok opname ini? {counted} barang yang sudah dihitung akan dibuang."
-            if not confirm(self, "Batalkan opname", question):
-                self.message.ok("Stok opname tetap berjalan.")
+            question = fill(
+                self.tr("Batalkan stok opname ini? {0} barang yang sudah dihitung akan dibuang."), counted
+            )
+            if not confirm(self, self.tr("Batalkan opname"), question):
+                self.message.ok(self.tr("Stok opname tetap berjalan."))
                 return
             self.backend.cancel_stocktake(stocktake_id)
         except DomainError as error:
             self.message.error(str(error))
             return
-        self.message.ok("Stok opname dibatalkan; stok tidak berubah.")
+        self.message.ok(self.tr("Stok opname dibatalkan; stok tidak berubah."))
         self.refresh()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -16,9 +17,19 @@ from pos.application.backoffice import BackOfficeBackend
 from pos.core.errors import DomainError
 from pos.services.suppliers import SupplierInfo, SupplierInput, format_percent, parse_percent
 from pos.ui.backoffice.common import MessageLine, attempt, fill_table, make_table
+from pos.ui.i18n import fill
 from pos.ui.region_choice import RegionChoice
 
-HEADERS = ("Kode", "Nama", "Pemilik", "Kabupaten", "Desa", "Telepon", "Syarat", "Aktif")
+HEADERS = (
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Kode"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Nama"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Pemilik"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Kabupaten"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Desa"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Telepon"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Syarat"),
+    QT_TRANSLATE_NOOP("BackOfficeTable", "Aktif"),
+)
 
 
 class SuppliersTab(QWidget):
@@ -33,19 +44,20 @@ class SuppliersTab(QWidget):
         self.name, self.owner, self.village = QLineEdit(), QLineEdit(), QLineEdit()
         self.kabupaten = RegionChoice(optional=True)
         self.phone, self.bank, self.commission = QLineEdit(), QLineEdit(), QLineEdit("15")
-        self.consigned, self.active = QCheckBox("Titip jual (komisi)"), QCheckBox("Aktif")
+        self.consigned, self.active = QCheckBox(self.tr("Titip jual (komisi)")), QCheckBox(self.tr("Aktif"))
         self.consigned.setChecked(True)
         self.active.setChecked(True)
         form = QFormLayout()
         for label, widget in (
-            ("Nama usaha", self.name), ("Pemilik", self.owner), ("Kabupaten", self.kabupaten),
-            ("Desa/kelurahan", self.village), ("Telepon", self.phone), ("Rekening bank", self.bank),
-            ("", self.consigned), ("Komisi (%)", self.commission), ("", self.active),
+            (self.tr("Nama usaha"), self.name), (self.tr("Pemilik"), self.owner),
+            (self.tr("Kabupaten"), self.kabupaten), (self.tr("Desa/kelurahan"), self.village),
+            (self.tr("Telepon"), self.phone), (self.tr("Rekening bank"), self.bank),
+            ("", self.consigned), (self.tr("Komisi (%)"), self.commission), ("", self.active),
         ):  # fmt: skip
             form.addRow(label, widget)
-        self.save_button = QPushButton("Simpan produsen")
+        self.save_button = QPushButton(self.tr("Simpan produsen"))
         self.save_button.clicked.connect(self.save)
-        self.new_button = QPushButton("Produsen baru")
+        self.new_button = QPushButton(self.tr("Produsen baru"))
         self.new_button.clicked.connect(self.clear_form)
         right = QVBoxLayout()
         right.addLayout(form)
@@ -74,7 +86,7 @@ class SuppliersTab(QWidget):
                     s.village,
                     s.phone,
                     s.terms,
-                    "ya" if s.active else "tidak",
+                    self.tr("ya") if s.active else self.tr("tidak"),
                 )
                 for s in self.rows
             ],
@@ -106,7 +118,7 @@ class SuppliersTab(QWidget):
     def form_input(self) -> SupplierInput:
         consigned = self.consigned.isChecked()
         if consigned and not self.commission.text().strip():
-            raise DomainError("Komisi wajib diisi untuk produsen titip jual.")
+            raise DomainError(self.tr("Komisi wajib diisi untuk produsen titip jual."))
         return SupplierInput(
             name=self.name.text(),
             owner=self.owner.text(),
@@ -126,5 +138,5 @@ class SuppliersTab(QWidget):
         if saved is not None:
             self.editing = saved.supplier_id
             self.refresh()
-            self.message.ok(f"Tersimpan: {saved.name} ({saved.code}), {saved.terms}.")
+            self.message.ok(fill(self.tr("Tersimpan: {0} ({1}), {2}."), saved.name, saved.code, saved.terms))
         return saved

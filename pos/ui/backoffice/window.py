@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +35,7 @@ from pos.ui.backoffice.reports_tab import ReportsTab
 from pos.ui.backoffice.stock_tab import StockTab
 from pos.ui.backoffice.stocktake_tab import StocktakeTab
 from pos.ui.backoffice.suppliers_tab import SuppliersTab
+from pos.ui.i18n import fill
 from pos.ui.screen_fit import scrolling
 
 
@@ -47,9 +49,13 @@ class BackOfficeWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         if not actor.at_least(Role.MANAGER):
-            raise PermissionDenied("Manajemen toko hanya untuk manajer atau admin.")
+            # not self.tr: the QObject is not made yet
+            only = QCoreApplication.translate(
+                "BackOfficeWindow", "Manajemen toko hanya untuk manajer atau admin."
+            )
+            raise PermissionDenied(only)
         super().__init__(parent)
-        self.setWindowTitle(f"Manajemen toko NTT Mart - {actor.full_name}")
+        self.setWindowTitle(fill(self.tr("Manajemen toko NTT Mart - {0}"), actor.full_name))
         self.backend = BackOfficeBackend(uow_factory, actor)
         self.catalog = CatalogTab(self.backend, print_document)
         self.suppliers = SuppliersTab(self.backend)
@@ -59,12 +65,12 @@ class BackOfficeWindow(QMainWindow):
         self.reports = ReportsTab(ReportsBackend(uow_factory, actor), print_document)
         self.tabs = ScrollingTabs()
         for widget, title in (
-            (self.catalog, "Produk"),
-            (self.suppliers, "Produsen"),
-            (self.stock, "Stok"),
-            (self.stocktake, "Stok opname"),
-            (self.consignment, "Titip jual"),
-            (self.reports, "Laporan"),
+            (self.catalog, self.tr("Produk")),
+            (self.suppliers, self.tr("Produsen")),
+            (self.stock, self.tr("Stok")),
+            (self.stocktake, self.tr("Stok opname")),
+            (self.consignment, self.tr("Titip jual")),
+            (self.reports, self.tr("Laporan")),
         ):
             self.tabs.addTab(widget, title)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -86,7 +92,7 @@ class BackOfficeWindow(QMainWindow):
             QApplication.beep()
             message = getattr(page, "message", None)
             if message is not None:
-                message.error(f"Hasil pindai {code} tidak dipakai di tab ini.")
+                message.error(fill(self.tr("Hasil pindai {0} tidak dipakai di tab ini."), code))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.reports.wait()  # a report still being worked out finishes before its thread object goes

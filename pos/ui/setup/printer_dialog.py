@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,16 +31,17 @@ from pos.core.document import columns_for
 from pos.printing.connection import PrinterSettings
 from pos.printing.queue import PrinterStatus, PrintQueue
 from pos.printing.test_page import test_page_document
+from pos.ui.i18n import fill
 from pos.ui.tasks import TaskRunner
 
 KINDS = (
-    ("none", "Belum ada printer (struk hanya di layar)"),
-    ("usb", "USB (vendor/product id)"),
-    ("network", "Jaringan (LAN/Wi-Fi, port 9100)"),
-    ("serial", "Serial / Bluetooth (COM, /dev/tty...)"),
-    ("win32raw", "Printer Windows (nama printer)"),
-    ("cups", "Printer CUPS (Linux, nama printer)"),
-    ("file", "File atau perangkat (/dev/usb/lp0)"),
+    ("none", QT_TRANSLATE_NOOP("PrinterForm", "Belum ada printer (struk hanya di layar)")),
+    ("usb", QT_TRANSLATE_NOOP("PrinterForm", "USB (vendor/product id)")),
+    ("network", QT_TRANSLATE_NOOP("PrinterForm", "Jaringan (LAN/Wi-Fi, port 9100)")),
+    ("serial", QT_TRANSLATE_NOOP("PrinterForm", "Serial / Bluetooth (COM, /dev/tty...)")),
+    ("win32raw", QT_TRANSLATE_NOOP("PrinterForm", "Printer Windows (nama printer)")),
+    ("cups", QT_TRANSLATE_NOOP("PrinterForm", "Printer CUPS (Linux, nama printer)")),
+    ("file", QT_TRANSLATE_NOOP("PrinterForm", "File atau perangkat (/dev/usb/lp0)")),
 )
 PROFILES = ("", "POS-5890", "NT-5890K", "ZJ-5870", "RP-F10-58mm", "TM-T20II", "TM-T88V", "TM-T82II")
 
@@ -64,7 +65,9 @@ def print_test_page(value: dict[str, Any], outlet_name: str, timeout: float = 15
     """Print the test page through a PrintQueue and wait for the first outcome (runs off the GUI thread)."""
     settings = PrinterSettings(**value)
     if settings.kind == "none":
-        return "Belum ada printer dipilih: struk hanya tampil di layar."
+        return QCoreApplication.translate(
+            "TestPrint", "Belum ada printer dipilih: struk hanya tampil di layar."
+        )
     outcome: list[PrinterStatus] = []
     done = threading.Event()
 
@@ -81,18 +84,21 @@ def print_test_page(value: dict[str, Any], outlet_name: str, timeout: float = 15
     width = columns_for(settings.paper)
     queue.submit(
         test_page_document(outlet_name, describe_connection(value), width, datetime.now()),
-        title="Halaman tes",
+        title=QCoreApplication.translate("TestPrint", "Halaman tes"),
     )
     finished = done.wait(timeout)
     queue.stop(timeout=2.0)
     if not finished:
-        return "Printer tidak menjawab (timeout). Periksa kabel, daya dan pengaturan printer."
+        return QCoreApplication.translate(
+            "TestPrint", "Printer tidak menjawab (timeout). Periksa kabel, daya dan pengaturan printer."
+        )
     last = outcome[-1]
     if last.kind == "ready":
-        return (
-            "Halaman tes terkirim ke printer. Periksa: penggaris pas di tepi kanan, QR dan barcode terbaca."
+        return QCoreApplication.translate(
+            "TestPrint",
+            "Halaman tes terkirim ke printer. Periksa: penggaris pas di tepi kanan, QR dan barcode terbaca.",
         )
-    return f"Gagal mencetak: {last.message}."
+    return fill(QCoreApplication.translate("TestPrint", "Gagal mencetak: {0}."), last.message)
 
 
 class PrinterForm(QWidget):
@@ -100,16 +106,18 @@ class PrinterForm(QWidget):
         super().__init__(parent)
         self.kind = QComboBox(objectName="printerKind")
         for key, label in KINDS:
-            self.kind.addItem(self.tr(label), key)
-        self.vendor = QLineEdit(placeholderText="mis. 0416", objectName="usbVendor")
-        self.product = QLineEdit(placeholderText="mis. 5011", objectName="usbProduct")
-        self.serial = QLineEdit(placeholderText="COM3 atau /dev/ttyUSB0", objectName="serialDevice")
+            self.kind.addItem(QCoreApplication.translate("PrinterForm", str(label)), key)
+        self.vendor = QLineEdit(placeholderText=self.tr("mis. 0416"), objectName="usbVendor")
+        self.product = QLineEdit(placeholderText=self.tr("mis. 5011"), objectName="usbProduct")
+        self.serial = QLineEdit(placeholderText=self.tr("COM3 atau /dev/ttyUSB0"), objectName="serialDevice")
         self.baud = QComboBox()
         for rate in (9600, 19200, 38400, 115200):
             self.baud.addItem(str(rate), rate)
         self.host = QLineEdit(placeholderText="192.168.1.50", objectName="printerHost")
         self.port = QSpinBox(minimum=1, maximum=65535, value=9100, objectName="printerPort")
-        self.printer_name = QLineEdit(placeholderText="nama printer di sistem", objectName="printerName")
+        self.printer_name = QLineEdit(
+            placeholderText=self.tr("nama printer di sistem"), objectName="printerName"
+        )
         self.file_path = QLineEdit(placeholderText="/dev/usb/lp0", objectName="printerFile")
         self.paper = QComboBox(objectName="paperWidth")
         self.paper.addItem(self.tr("58 mm (32 karakter)"), 58)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,12 +26,12 @@ from pos.services.outbox import RejectedEvent
 from pos.ui.i18n import fill
 
 KIND_LABELS = {
-    "sale": "Penjualan",
-    "refund": "Refund",
-    "shift_close": "Tutup shift",
-    "stock_movement": "Stok",
-    "supplier": "Pemasok",
-    "payout": "Pembayaran pemasok",
+    "sale": QT_TRANSLATE_NOOP("RejectedEventsDialog", "Penjualan"),
+    "refund": QT_TRANSLATE_NOOP("RejectedEventsDialog", "Refund"),
+    "shift_close": QT_TRANSLATE_NOOP("RejectedEventsDialog", "Tutup shift"),
+    "stock_movement": QT_TRANSLATE_NOOP("RejectedEventsDialog", "Stok"),
+    "supplier": QT_TRANSLATE_NOOP("RejectedEventsDialog", "Pemasok"),
+    "payout": QT_TRANSLATE_NOOP("RejectedEventsDialog", "Pembayaran pemasok"),
 }
 
 
@@ -97,7 +98,8 @@ class RejectedEventsDialog(QDialog):
         self.table.setRowCount(len(self.events))
         for row, event in enumerate(self.events):
             when = local_time(event.created_at, self.timezone).strftime("%d/%m/%Y %H:%M")
-            cells = (KIND_LABELS.get(event.kind, event.kind), receipt_of(event), event.reason, when)
+            kind = self.tr(str(KIND_LABELS[event.kind])) if event.kind in KIND_LABELS else event.kind
+            cells = (kind, receipt_of(event), event.reason, when)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if not self.events:

@@ -62,13 +62,13 @@ class UsersDialog(QDialog):
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, label, action in (
-            ("add", "Tambah", self.add),
-            ("save", "Simpan perubahan", self.save),
-            ("toggle", "Nonaktifkan/aktifkan", self.toggle),
-            ("reset", "Reset PIN", self.reset_pin),
-            ("unlock", "Buka kunci", self.unlock),
+            ("add", self.tr("Tambah"), self.add),
+            ("save", self.tr("Simpan perubahan"), self.save),
+            ("toggle", self.tr("Nonaktifkan/aktifkan"), self.toggle),
+            ("reset", self.tr("Reset PIN"), self.reset_pin),
+            ("unlock", self.tr("Buka kunci"), self.unlock),
         ):
-            button = QPushButton(self.tr(label), objectName=f"user_{key}")
+            button = QPushButton(label, objectName=f"user_{key}")
             button.clicked.connect(action)
             buttons.addWidget(button)
             self.buttons[key] = button

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -47,7 +48,8 @@ def error_label() -> QLabel:
 def describe_qris(payload: str) -> str:
     """What the admin confirms before saving: merchant, city, NMID (or why it is not usable)."""
     info = settings.check_static_qris(payload)
-    return f"Merchant: {info.merchant_name or '-'} · Kota: {info.city or '-'} · NMID: {info.nmid or '-'}"
+    text = QCoreApplication.translate("QrisCheck", "Merchant: {0} · Kota: {1} · NMID: {2}")
+    return fill(text, info.merchant_name or "-", info.city or "-", info.nmid or "-")
 
 
 class OutletPage(QWizardPage):
