@@ -2,7 +2,7 @@
 """One-command developer entry points on a machine with only Python 3.11+.
 
     python3 installer/dev.py demo    # install what the till needs, open the cashier on the demo outlet
-    python3 installer/dev.py test    # install the test tools, run ruff (lint and format check), mypy and the whole test suite
+    python3 installer/dev.py test    # install the test tools, run ruff (lint, format), mypy, the test suite
     python3 installer/dev.py provision  # only what `test` installs beyond .venv (installer/provision.py)
     python3 installer/dev.py bench   # run the benchmarks, each figure printed beside its goal
 
