@@ -27,6 +27,10 @@ from pos.services.reporting.consignment_owed import consignment_owed
 from pos.services.reporting.day_summary import day_summary_document
 from pos.services.reporting.sales import GROUPINGS, SalesReport, lower_first, sales_report
 from pos.services.reporting.stock_report import stock_report
+from pos.services.reporting.tables import cell_text
+
+# cell_text is passed on so that the tab shows each cell as the XLSX and PDF exports do.
+__all__ = ["CHARTED", "REPORTS", "ReportView", "ReportsBackend", "cell_text"]
 
 # What the report chooser offers: the seven sales groupings, then the other reports.
 REPORTS = {

@@ -9,22 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pos.core.money import format_rupiah
 from pos.services.reporting.common import OutletHeader
 from pos.services.reporting.sales import SalesReport
-from pos.services.reporting.tables import Table
+from pos.services.reporting.tables import Table, cell_text
 
 TOP = 10  # bars in a top-products or top-producers chart
-
-
-def _cell(value: Any, money: bool) -> str:
-    if value is None:
-        return "-"
-    if money and isinstance(value, int):
-        return format_rupiah(value)
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
-    return str(value)
 
 
 def sales_chart(report: SalesReport, width: float = 480, height: float = 200) -> Any:
@@ -105,7 +94,7 @@ def write_pdf(
             story.append(Paragraph(note, styles["Normal"]))
         body = [list(table.headers)]
         rows = [*table.rows, *([table.total] if table.total is not None else [])]
-        body += [[_cell(v, i in table.money) for i, v in enumerate(row)] for row in rows]
+        body += [[cell_text(v, i in table.money) for i, v in enumerate(row)] for row in rows]
         grid = PdfTable(body, repeatRows=1)
         style = [
             ("FONT", (0, 0), (-1, -1), "Helvetica", 7),

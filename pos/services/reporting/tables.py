@@ -34,6 +34,17 @@ class Table:
 SALES_HEADERS = ("Kode", "Nama", "Transaksi", "Unit", "Penjualan", "Diskon", "Refund", "Bersih")
 
 
+def cell_text(value: object, money: bool) -> str:
+    """A report cell as shown on screen and on paper: rupiah for money, 1.234 for counts, '-' for none."""
+    if value is None:
+        return "-"
+    if money and isinstance(value, int):
+        return format_rupiah(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    return str(value)
+
+
 def change_text(now: int, before: int) -> str:
     """`+12,5%` against the previous period; `baru` when there was nothing before."""
     if before == 0:

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.application.reports import CHARTED, REPORTS, ReportsBackend, ReportView
-from pos.core.money import format_rupiah
+from pos.application.reports import CHARTED, REPORTS, ReportsBackend, ReportView, cell_text
 from pos.core.report_period import PRESETS, Period, preset
 from pos.ui.backoffice.common import BackgroundJob, MessageLine, ask_save_path, fill_table, make_table
 from pos.ui.i18n import fill
@@ -210,7 +209,7 @@ class ReportsTab(QWidget):
         fill_table(
             self.table,
             first.headers,
-            [[_text(v, i in first.money) for i, v in enumerate(row)] for row in rows],
+            [[cell_text(v, i in first.money) for i, v in enumerate(row)] for row in rows],
         )
         for column in range(len(first.headers)):
             if column in first.money or all(isinstance(r[column], int) for r in first.rows[:1]):
@@ -273,13 +272,3 @@ class ReportsTab(QWidget):
             self.message.ok(fill(self.tr("Ringkasan harian {0} dikirim ke printer."), f"{day:%d-%m-%Y}"))
 
         self._start(work, send)
-
-
-def _text(value: object, money: bool) -> str:
-    if value is None:
-        return "-"
-    if money and isinstance(value, int):
-        return format_rupiah(value)
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
-    return str(value)
