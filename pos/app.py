@@ -42,7 +42,7 @@ def _resume_gc() -> None:
 
 _gc_paused = _pause_gc_for_start_up()
 
-from pos.db.engine import Database  # noqa: E402 (after the pause: it imports SQLAlchemy)
+from pos.db.engine import DB_FILENAME, Database  # noqa: E402 (after the pause: it imports SQLAlchemy)
 
 log = logging.getLogger(__name__)
 
@@ -59,23 +59,36 @@ def open_database(data_dir: Path, demo: bool) -> Database:
 def initialize_data_dir(data_dir: Path, outlet_setup: Any) -> Any:
     """The wizard's "Selesai": create the till database and fill it in one transaction. With a server,
     as `ntt-pos init --server`: the outlet's shared data is read first (an admin the outlet has must
-    come with its PIN, else nothing is created) and applied after (pos.sync.outlet_join)."""
-    from pos.services.setup import initialize_outlet
+    come with its PIN, else nothing is created) and applied after (pos.sync.outlet_join).
 
+    Slow (network, argon2, migrations): the wizard runs it on its TaskRunner. On any error no database
+    file is left behind: the answers are checked and the outlet's data read before the file is made,
+    and a file this call made is removed again if filling it fails, so "Selesai" can simply be retried
+    (and a half-filled till is never opened as if it were set up)."""
+    from pos.services.setup import initialize_outlet, validate
+
+    validate(outlet_setup)
     snapshot = None
     if outlet_setup.server is not None:
         from pos.sync import outlet_join
 
         snapshot = outlet_join.fetch(outlet_setup.server.url, outlet_setup.server.token)
         outlet_join.check_admin(snapshot, outlet_setup.admin_username, outlet_setup.admin_pin)
+    path = Path(data_dir) / DB_FILENAME
+    created = not (path.exists() and path.stat().st_size > 0)
     db = Database.open(Path(data_dir), create=True)
     try:
         result = initialize_outlet(db, outlet_setup)
         if snapshot is not None:
             outlet_join.join(db, snapshot, result.admin_username)
-        return result
-    finally:
+    except BaseException:
         db.close()
+        if created:
+            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
+    db.close()
+    return result
 
 
 def run_setup_wizard(data_dir: Path) -> bool:

@@ -110,42 +110,42 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="98" />
+        <location filename="../../pos/ui/setup/wizard.py" line="101" />
         <source>Admin pertama</source>
         <translation>First admin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="99" />
+        <location filename="../../pos/ui/setup/wizard.py" line="102" />
         <source>Admin mengatur outlet, pengguna dan printer. Ingat PIN ini baik-baik.</source>
         <translation>The admin manages the outlet, users and printer. Keep this PIN in mind.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="106" />
+        <location filename="../../pos/ui/setup/wizard.py" line="109" />
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="107" />
+        <location filename="../../pos/ui/setup/wizard.py" line="110" />
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="108" />
+        <location filename="../../pos/ui/setup/wizard.py" line="111" />
         <source>PIN (4-8 angka)</source>
         <translation>PIN (4-8 digits)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="109" />
+        <location filename="../../pos/ui/setup/wizard.py" line="112" />
         <source>Ulangi PIN</source>
         <translation>Repeat PIN</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="115" />
+        <location filename="../../pos/ui/setup/wizard.py" line="118" />
         <source>Nama pengguna admin wajib diisi.</source>
         <translation>The admin's username is required.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="118" />
+        <location filename="../../pos/ui/setup/wizard.py" line="121" />
         <source>PIN dan ulangan PIN tidak sama.</source>
         <translation>The PIN and its repetition differ.</translation>
     </message>
@@ -1414,67 +1414,67 @@
 <context>
     <name>ExtrasPage</name>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="154" />
+        <location filename="../../pos/ui/setup/wizard.py" line="157" />
         <source>QRIS dan server provinsi</source>
         <translation>QRIS and provincial server</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="155" />
+        <location filename="../../pos/ui/setup/wizard.py" line="158" />
         <source>Boleh dilewati: keduanya bisa diatur nanti di menu Admin.</source>
         <translation>May be skipped: both can be set later in the Admin menu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="157" />
+        <location filename="../../pos/ui/setup/wizard.py" line="160" />
         <source>Tempel atau pindai QRIS statis outlet dari bank</source>
         <translation>Paste or scan the outlet's static QRIS from the bank</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="159" />
+        <location filename="../../pos/ui/setup/wizard.py" line="162" />
         <source>Periksa QRIS</source>
         <translation>Check QRIS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="168" />
+        <location filename="../../pos/ui/setup/wizard.py" line="171" />
         <source>Tes koneksi</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="173" />
+        <location filename="../../pos/ui/setup/wizard.py" line="176" />
         <source>QRIS statis</source>
         <translation>Static QRIS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="178" />
+        <location filename="../../pos/ui/setup/wizard.py" line="181" />
         <source>Server provinsi</source>
         <translation>Provincial server</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="179" />
+        <location filename="../../pos/ui/setup/wizard.py" line="182" />
         <source>Token kasir</source>
         <translation>Till token</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="190" />
+        <location filename="../../pos/ui/setup/wizard.py" line="193" />
         <source>Kolom QRIS masih kosong: tempel atau pindai QRIS statis dari bank (boleh dilewati).</source>
         <translation>The QRIS field is empty: paste or scan the static QRIS from the bank (may be skipped).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="197" />
+        <location filename="../../pos/ui/setup/wizard.py" line="200" />
         <source>QRIS tidak bisa dipakai: {0}</source>
         <translation>QRIS cannot be used: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="210" />
+        <location filename="../../pos/ui/setup/wizard.py" line="213" />
         <source>Menghubungi server...</source>
         <translation>Contacting the server...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="222" />
+        <location filename="../../pos/ui/setup/wizard.py" line="225" />
         <source>Perbaiki QRIS atau kosongkan dulu (bisa diisi nanti di Pengaturan).</source>
         <translation>Fix the QRIS or clear it first (it can be filled in later in Settings).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="227" />
+        <location filename="../../pos/ui/setup/wizard.py" line="230" />
         <source>Tekan "Tes koneksi" dulu sampai berhasil, atau kosongkan alamat server.</source>
         <translation>Press "Test connection" until it succeeds, or clear the server address.</translation>
     </message>
@@ -1773,47 +1773,47 @@
 <context>
     <name>OutletPage</name>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="58" />
+        <location filename="../../pos/ui/setup/wizard.py" line="61" />
         <source>Outlet</source>
         <translation>Outlet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="59" />
+        <location filename="../../pos/ui/setup/wizard.py" line="62" />
         <source>Data outlet ini dicetak di setiap struk.</source>
         <translation>This outlet data is printed on every receipt.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="64" />
+        <location filename="../../pos/ui/setup/wizard.py" line="67" />
         <source>Jalan, kelurahan, kota</source>
         <translation>Street, village, city</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="68" />
+        <location filename="../../pos/ui/setup/wizard.py" line="71" />
         <source>Kabupaten/kota</source>
         <translation>Regency/city</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="69" />
+        <location filename="../../pos/ui/setup/wizard.py" line="72" />
         <source>Kode outlet</source>
         <translation>Outlet code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="70" />
+        <location filename="../../pos/ui/setup/wizard.py" line="73" />
         <source>Nama outlet</source>
         <translation>Outlet name</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="71" />
+        <location filename="../../pos/ui/setup/wizard.py" line="74" />
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="72" />
+        <location filename="../../pos/ui/setup/wizard.py" line="75" />
         <source>Penutup struk</source>
         <translation>Receipt footer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="89" />
+        <location filename="../../pos/ui/setup/wizard.py" line="92" />
         <source>Kode, nama dan alamat outlet wajib diisi.</source>
         <translation>The outlet's code, name and address are required.</translation>
     </message>
@@ -2133,12 +2133,12 @@
 <context>
     <name>PrinterPage</name>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="129" />
+        <location filename="../../pos/ui/setup/wizard.py" line="132" />
         <source>Printer struk</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="130" />
+        <location filename="../../pos/ui/setup/wizard.py" line="133" />
         <source>Boleh "Belum ada printer" dulu; bisa diatur nanti di menu Admin.</source>
         <translation>"No printer yet" is fine for now; it can be set later in the Admin menu.</translation>
     </message>
@@ -2205,7 +2205,7 @@
 <context>
     <name>QrisCheck</name>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="51" />
+        <location filename="../../pos/ui/setup/wizard.py" line="54" />
         <source>Merchant: {0} · Kota: {1} · NMID: {2}</source>
         <translation>Merchant: {0} · City: {1} · NMID: {2}</translation>
     </message>
@@ -2446,97 +2446,97 @@
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="39" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="38" />
         <source>Harian</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="40" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="39" />
         <source>Per jam</source>
         <translation>Hourly</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="41" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="40" />
         <source>Produk</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="42" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="41" />
         <source>Produsen</source>
         <translation>Producers</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="43" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="42" />
         <source>Cara bayar</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="71" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="70" />
         <source>Pilih tanggal</source>
         <translation>Choose dates</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="82" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="81" />
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="98" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="97" />
         <source>Ekspor XLSX</source>
         <translation>Export XLSX</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="100" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="99" />
         <source>Ekspor PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="102" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="101" />
         <source>Cetak ringkasan harian</source>
         <translation>Print daily summary</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="106" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="105" />
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="109" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="108" />
         <source>s/d</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="111" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="110" />
         <source>Laporan</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="167" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="166" />
         <source>Menghitung...</source>
         <translation>Calculating...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="248" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="247" />
         <source>Simpan laporan</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="258" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="257" />
         <source>Laporan disimpan: {0}</source>
         <translation>Report saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="262" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="261" />
         <source>Belum ada printer struk: atur di Admin &gt; Printer struk.</source>
         <translation>No receipt printer yet: set one up in Admin &gt; Receipt printer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="272" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="271" />
         <source>Ringkasan harian {0}</source>
         <translation>Daily summary {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/backoffice/reports_tab.py" line="273" />
+        <location filename="../../pos/ui/backoffice/reports_tab.py" line="272" />
         <source>Ringkasan harian {0} dikirim ke printer.</source>
         <translation>Daily summary {0} sent to the printer.</translation>
     </message>
@@ -2757,39 +2757,54 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="237" />
+        <location filename="../../pos/ui/setup/wizard.py" line="240" />
         <source>Menyiapkan kasir NTT Mart</source>
         <translation>Setting up the NTT Mart till</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="248" />
+        <location filename="../../pos/ui/setup/wizard.py" line="253" />
         <source>Lanjut &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="249" />
+        <location filename="../../pos/ui/setup/wizard.py" line="254" />
         <source>&lt; Kembali</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="250" />
+        <location filename="../../pos/ui/setup/wizard.py" line="255" />
         <source>Selesai</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="251" />
+        <location filename="../../pos/ui/setup/wizard.py" line="256" />
         <source>Batal (jawaban disimpan)</source>
         <translation>Cancel (answers kept)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="253" />
+        <location filename="../../pos/ui/setup/wizard.py" line="258" />
         <source>Keluar sekarang; jawaban (tanpa PIN) disimpan dan muncul lagi saat kasir dibuka.</source>
         <translation>Leave now; the answers (without the PIN) are kept and shown again when the till opens.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/setup/wizard.py" line="257" />
+        <location filename="../../pos/ui/setup/wizard.py" line="262" />
         <source>Langkah {0} dari {1}</source>
         <translation>Step {0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="377" />
+        <source>Menyiapkan kasir… (bisa beberapa detik dengan server provinsi)</source>
+        <translation>Setting up the till… (a few seconds with a provincial server)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="395" />
+        <source>Data outlet belum bisa diambil: {0}. Periksa internet outlet lalu tekan Selesai lagi.</source>
+        <translation>The outlet's data could not be fetched: {0}. Check the outlet's internet, then press Finish again.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/setup/wizard.py" line="402" />
+        <source>Kasir belum bisa disiapkan: {0}. Jawaban tetap ada; coba tekan Selesai lagi.</source>
+        <translation>The till could not be set up: {0}. Your answers are kept; try Finish again.</translation>
     </message>
 </context>
 <context>

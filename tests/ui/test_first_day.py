@@ -113,7 +113,8 @@ def run_wizard(qtbot: Any, data_dir: Path, printer_file: Path) -> None:
     wizard.admin_page.pin_again.setText("4826")
     wizard.next()
     wizard.next()
-    wizard.next()  # Selesai, without a provincial server
+    wizard.next()  # Selesai, without a provincial server: done on the wizard's runner
+    qtbot.waitUntil(lambda: wizard.result_ is not None, timeout=20_000)
     assert wizard.result_ is not None and setup.data_dir_is_set_up(data_dir)
 
 

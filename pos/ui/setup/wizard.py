@@ -9,6 +9,7 @@ in one transaction through `finish(OutletSetup)` (pos.app opens the database; po
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from pos.core.errors import DomainError
 from pos.services import settings, setup, users
 from pos.services.setup import OutletSetup, ProvinceServer, SetupResult
+from pos.sync.client import NotDelivered
 from pos.ui.i18n import fill
 from pos.ui.region_choice import RegionChoice
 from pos.ui.setup.connection_check import ConnectionCheck, check_province
@@ -37,6 +39,7 @@ from pos.ui.setup.printer_dialog import PrinterForm, PrinterTester
 from pos.ui.tasks import TaskRunner
 
 Finish = Callable[[OutletSetup], SetupResult]
+log = logging.getLogger(__name__)
 
 
 def error_label() -> QLabel:
@@ -238,6 +241,8 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.data_dir, self._finish = Path(data_dir), finish
         self.result_: SetupResult | None = None
+        self.finishing = False  # Selesai's work is running on the runner
+        self.finished_ok = False
         self.runner = TaskRunner(self)
         self.outlet_page = OutletPage()
         self.admin_page = AdminPage()
@@ -345,13 +350,61 @@ class SetupWizard(QWizard):
         )
 
     def finish_setup(self) -> bool:
+        """ "Selesai": the answers are checked here, then the slow part (the outlet's data from the
+        province, argon2, the new database) runs on the runner, never on the GUI thread. QWizard is told
+        False now; `_finished` closes the wizard, and QWizard.done() asks again then: True."""
+        if self.finished_ok:
+            return True
+        if self.finishing:
+            return False
+        answers = self.outlet_setup()
         try:
-            self.result_ = self._finish(self.outlet_setup())
+            setup.validate(answers)
         except DomainError as error:
             self.extras_page.error.setText(str(error))
             return False
+        self._show_finishing(True)
+        self.runner.run(lambda: self._finish(answers), self._finished, self._finish_failed)
+        return False
+
+    def _show_finishing(self, busy: bool) -> None:
+        self.finishing = busy
+        buttons = QWizard.WizardButton
+        for which in (buttons.BackButton, buttons.FinishButton, buttons.CancelButton):
+            self.button(which).setEnabled(not busy)
+        message = self.extras_page.error
+        message.setText(
+            self.tr("Menyiapkan kasir… (bisa beberapa detik dengan server provinsi)") if busy else ""
+        )
+        message.setProperty("busy", busy)  # a progress line, not an error (style.qss)
+        message.style().unpolish(message)
+        message.style().polish(message)
+
+    def _finished(self, result: SetupResult) -> None:
+        self._show_finishing(False)
+        self.finished_ok, self.result_ = True, result
         setup.clear_draft(self.data_dir)
-        return True
+        self.accept()
+
+    def _finish_failed(self, error: Exception) -> None:
+        """Everything typed stays (the PIN too); initialize_data_dir left no database file behind."""
+        self._show_finishing(False)
+        if isinstance(error, NotDelivered):
+            # "server provinsi tidak terjangkau (ConnectionError)", "... menjawab 503: ..." and the like
+            text = self.tr(
+                "Data outlet belum bisa diambil: {0}. Periksa internet outlet lalu tekan Selesai lagi."
+            )
+            self.extras_page.error.setText(fill(text, str(error)))
+        elif isinstance(error, DomainError):
+            self.extras_page.error.setText(str(error))
+        else:  # a bug or the disk: said, logged, and Selesai can be pressed again
+            log.error("set-up failed", exc_info=error)
+            text = self.tr("Kasir belum bisa disiapkan: {0}. Jawaban tetap ada; coba tekan Selesai lagi.")
+            self.extras_page.error.setText(fill(text, str(error) or error.__class__.__name__))
+
+    def reject(self) -> None:
+        if not self.finishing:  # Esc and the window's X wait for the set-up under way, like Batal
+            super().reject()
 
     def done(self, result: int) -> None:
         self.runner.wait(10_000)  # a test print or connection test still running ends first

@@ -109,8 +109,9 @@ def test_leave_half_way_resume_then_finish_and_sell(qtbot: Any, tmp_path: Path) 
     extras.qris.setPlainText(QRIS)
     assert extras.check_qris() and "NMID: ID1023456789010" in extras.qris_info.text()
     extras.url.clear()  # the province can wait: finish without it
-    wizard.next()
-    assert wizard.result_ is not None and wizard.result_.outlet_code == "5308"
+    wizard.next()  # Selesai: the database is made on the wizard's runner, then the wizard closes
+    qtbot.waitUntil(lambda: wizard.result_ is not None, timeout=20_000)
+    assert not wizard.isVisible() and wizard.result_ is not None and wizard.result_.outlet_code == "5308"
     assert not setup.draft_path(data_dir).exists()
     assert setup.data_dir_is_set_up(data_dir)
 

@@ -64,6 +64,7 @@ def test_wizard_with_a_server_takes_the_tokens_till_and_its_first_sale_is_synced
     test_connection("kasir 02")
     assert "outlet 5308" in extras.connection_result.text()
     wizard.next()
+    qtbot.waitUntil(lambda: wizard.result_ is not None or not wizard.finishing, timeout=20_000)
     assert wizard.result_ is not None, extras.error.text()
     assert not setup.draft_path(data_dir).exists()
 
