@@ -75,7 +75,7 @@ class SlowProvince(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def province() -> Iterator[ThreadingHTTPServer]:
+def slow_province() -> Iterator[ThreadingHTTPServer]:
     SlowProvince.outlet_requests = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), SlowProvince)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -119,11 +119,11 @@ def buttons_enabled(wizard: SetupWizard) -> list[bool]:
 
 
 def test_the_window_keeps_answering_while_the_outlets_data_downloads(
-    qtbot: Any, tmp_path: Path, province: ThreadingHTTPServer
+    qtbot: Any, tmp_path: Path, slow_province: ThreadingHTTPServer
 ) -> None:
     data_dir = tmp_path / "till"
     wizard = open_wizard(qtbot, data_dir)
-    to_last_page_connected(qtbot, wizard, url_of(province))
+    to_last_page_connected(qtbot, wizard, url_of(slow_province))
     ticks: list[float] = []
     timer = QTimer(wizard, interval=20)
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
@@ -154,13 +154,13 @@ def test_the_window_keeps_answering_while_the_outlets_data_downloads(
 
 
 def test_an_unreachable_server_is_said_plainly_and_nothing_is_created_or_lost(
-    qtbot: Any, tmp_path: Path, province: ThreadingHTTPServer
+    qtbot: Any, tmp_path: Path, slow_province: ThreadingHTTPServer
 ) -> None:
     data_dir = tmp_path / "till"
     wizard = open_wizard(qtbot, data_dir)
-    to_last_page_connected(qtbot, wizard, url_of(province))
-    province.shutdown()  # the line to the province drops after "Tes koneksi" worked
-    province.server_close()
+    to_last_page_connected(qtbot, wizard, url_of(slow_province))
+    slow_province.shutdown()  # the line to the province drops after "Tes koneksi" worked
+    slow_province.server_close()
 
     wizard.next()  # Selesai
     qtbot.waitUntil(lambda: not wizard.finishing, timeout=20_000)
@@ -170,7 +170,7 @@ def test_an_unreachable_server_is_said_plainly_and_nothing_is_created_or_lost(
     assert buttons_enabled(wizard) == [True, True, True]
     assert not (data_dir / DB_FILENAME).exists() and not setup.data_dir_is_set_up(data_dir)
     assert wizard.admin_page.pin.text() == "4826" and wizard.outlet_page.address.text().endswith("Ende")
-    assert wizard.extras_page.url.text() == url_of(province) and wizard.extras_page.tested is not None
+    assert wizard.extras_page.url.text() == url_of(slow_province) and wizard.extras_page.tested is not None
     assert setup.load_draft(data_dir)["address"] == "Jl. Kelimutu No. 3, Ende"
 
     wizard.extras_page.url.clear()  # the province can wait: Selesai again, without it
