@@ -211,7 +211,7 @@ def _asn_counts(conn: Connection, key: str, minimum: int, agency: str | None) ->
     if agency is not None:
         query = query.where(asn.c.agency == agency)
     count, met, amount = conn.execute(query).one()
-    return AsnCounts(int(count), int(met or 0), int(count) - int(met or 0), int(amount))
+    return AsnCounts(int(count), int(met or 0), int(amount))
 
 
 def agency_compliance(conn: Connection, month: str, agency: str | None = None) -> list[AgencyCompliance]:
@@ -240,8 +240,7 @@ def _compliance_by(conn: Connection, month: str, column: Any, agency: str | None
     if agency is not None:
         query = query.where(asn.c.agency == agency)
     return [
-        (name, int(count), int(met or 0), int(count) - int(met or 0), int(amount))
-        for name, count, met, amount in conn.execute(query)
+        (name, int(count), int(met or 0), int(amount)) for name, count, met, amount in conn.execute(query)
     ]
 
 

@@ -54,8 +54,11 @@ class DayPoint:
 class AsnCounts:
     asn: int  # active ASN in the registry (of the scope's agency)
     met: int
-    not_met: int
     amount: int  # what they bought in the period, refunds netted
+
+    @property
+    def not_met(self) -> int:
+        return self.asn - self.met
 
     @property
     def percent(self) -> float:
@@ -100,8 +103,11 @@ class AgencyCompliance:
     agency: str
     asn: int
     met: int
-    not_met: int
     amount: int
+
+    @property
+    def not_met(self) -> int:
+        return self.asn - self.met
 
     @property
     def percent(self) -> float:
@@ -113,8 +119,11 @@ class KabupatenCompliance:
     kabupaten: str
     asn: int
     met: int
-    not_met: int
     amount: int
+
+    @property
+    def not_met(self) -> int:
+        return self.asn - self.met
 
     @property
     def percent(self) -> float:
