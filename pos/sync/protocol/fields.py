@@ -120,7 +120,9 @@ def only_keys(data: dict[str, Any], allowed: frozenset[str], what: str) -> None:
     """Unknown keys are refused: a payload the server would store but not read is a bug on one side."""
     extra = sorted(set(data) - allowed)
     if extra:
-        raise ProtocolError(f"{what}: kolom tidak dikenal {', '.join(extra[:5])}")
+        # repr: a key is whatever the sender typed (NUL, lone surrogates), and this message is stored
+        names = ", ".join(repr(name[:40]) for name in extra[:5])
+        raise ProtocolError(f"{what}: kolom tidak dikenal {names}")
 
 
 def field_names(payload_class: Any) -> frozenset[str]:
